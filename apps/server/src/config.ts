@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const environments = ['local', 'development', 'test', 'production'] as const;
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Secrets that appear in docs and examples; a production start with one of them refuses to run. */
+const KNOWN_DEFAULT_SECRETS = new Set([
+  'changeme',
+  'change-me',
+  'changethis',
+  'secret',
+  'secret-key',
+  'spanner',
+  'replace-me-with-a-long-random-string',
+]);
+const MIN_SECRET_LENGTH = 32;
+
+/** Empty strings count as unset, so `FOO=` in an env file means "use the default". */
+const optionalString = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+
+function withDefault<T extends z.ZodType>(schema: T, fallback: z.input<T>) {
+  return z.preprocess((value) => (value === '' || value === undefined ? fallback : value), schema);
+}
+
+const urlWithProtocols = (protocols: string[]) =>
+  z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+
+const envSchema = z
+  .object({
+    ENVIRONMENT: withDefault(z.enum(environments), 'local'),
+    PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
+    HOST: withDefault(z.string(), '0.0.0.0'),
+    DATA_DIR: withDefault(z.string(), './data'),
+    DATABASE_URL: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      urlWithProtocols(['postgres', 'postgresql']).optional(),
+    ),
+    REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['redis', 'rediss']).optional()),
+    REDIS_KEY_PREFIX: withDefault(z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'), 'spanner'),
+    CORS_ORIGINS: optionalString,
+    SECRET_KEY: optionalString,
+    LOG_LEVEL: withDefault(z.enum(logLevels), 'info'),
+    PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['http', 'https']).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.CORS_ORIGINS) {
+      for (const origin of splitList(env.CORS_ORIGINS)) {
+        if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['CORS_ORIGINS'],
+            message: `"${origin}" is not an origin (scheme://host[:port], no path)`,
+          });
+        }
+      }
+    }
+    if (env.ENVIRONMENT !== 'production') return;
+    if (!env.SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
+    } else if (KNOWN_DEFAULT_SECRETS.has(env.SECRET_KEY.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is a known default; generate one with `openssl rand -hex 32`' });
+    } else if (env.SECRET_KEY.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: `must be at least ${MIN_SECRET_LENGTH} characters in production` });
+    }
+  });
+
+export type Environment = (typeof environments)[number];
+
+export interface Config {
+  environment: Environment;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  corsOrigins: string[];
+  /** Undefined until `resolveSecretKey` fills it from `DATA_DIR` outside production. */
+  secretKey: string | undefined;
+  logLevel: (typeof logLevels)[number];
+  publicUrl: string;
+}
+
+/** Every problem with the environment, gathered so one start tells the operator everything. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function defaultCorsOrigins(environment: Environment): string[] {
+  return environment === 'local' || environment === 'development'
+    ? ['http://localhost:5173', 'http://127.0.0.1:5173']
+    : [];
+}
+
+/** Parses the environment once; the result is passed down, nothing else reads `process.env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  return {
+    environment: values.ENVIRONMENT,
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    corsOrigins: values.CORS_ORIGINS ? splitList(values.CORS_ORIGINS) : defaultCorsOrigins(values.ENVIRONMENT),
+    secretKey: values.SECRET_KEY,
+    logLevel: values.LOG_LEVEL,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+/**
+ * Outside production a missing SECRET_KEY is generated once and kept in DATA_DIR, so sessions
+ * survive restarts on a laptop without anyone choosing a secret. Tests get a fresh one in memory.
+ */
+export function resolveSecretKey(config: Config): Config {
+  if (config.secretKey) return config;
+  if (config.environment === 'test') return { ...config, secretKey: randomBytes(32).toString('hex') };
+  const file = path.join(config.dataDir, 'secret-key');
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      mkdirSync(config.dataDir, { recursive: true });
+      return resolveSecretKey(config);
+    }
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return { ...config, secretKey: readFileSync(file, 'utf8').trim() };
+}
+
+/** Names of the variables the schema knows; the compose test checks deploy files against it. */
+export const configVariableNames = Object.keys(envSchema.shape);

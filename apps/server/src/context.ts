@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { createDb, type DbHandle, type DbOptions } from './infra/db/client.js';
+import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
+import { createInlineQueue } from './infra/queue/inline-queue.js';
+import type { Queue } from './infra/queue/queue.js';
+import { connectRedis, pingRedis, type Redis } from './infra/redis/redis.js';
+import { createLogger, type Logger } from './infra/telemetry/logger.js';
+import { createMetrics, type Metrics } from './infra/telemetry/metrics.js';
+import { jobCatalog, type JobCatalog } from './jobs.js';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** Everything a request or a job may need, built once per process (or per test). */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  db: DbHandle;
+  redis: Redis | null;
+  queue: Queue<JobCatalog>;
+  readinessChecks: ReadinessCheck[];
+  /** The built SPA, when there is one to serve (`apps/web/dist`). */
+  webRoot: string | null;
+}
+
+export interface ContextOptions {
+  log?: Logger;
+  db?: DbOptions;
+  webRoot?: string | null;
+}
+
+export function createQueue(config: Config, log: Logger, metrics: Metrics): Queue<JobCatalog> {
+  return config.redisUrl
+    ? createBullmqQueue({ catalog: jobCatalog, redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log, metrics })
+    : createInlineQueue({ catalog: jobCatalog, log, metrics });
+}
+
+export function findWebRoot(): string | null {
+  const serverRoot = path.dirname(createRequire(import.meta.url).resolve('@spanner/server/package.json'));
+  const webRoot = path.resolve(serverRoot, '../web/dist');
+  return existsSync(path.join(webRoot, 'index.html')) ? webRoot : null;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const log = options.log ?? createLogger(config);
+  const metrics = createMetrics();
+  const db = await createDb(config, options.db);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, log) : null;
+  const readinessChecks: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
+  if (redis) readinessChecks.push({ name: 'redis', check: () => pingRedis(redis) });
+  return {
+    config,
+    log,
+    metrics,
+    db,
+    redis,
+    queue: createQueue(config, log, metrics),
+    readinessChecks,
+    webRoot: options.webRoot === undefined ? findWebRoot() : options.webRoot,
+  };
+}
+
+/** Closes in dependency order: no new jobs, running ones finished, then connections. */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.queue.close();
+  await ctx.redis?.quit().catch(() => ctx.redis?.disconnect());
+  await ctx.db.close();
+}

@@ -1,0 +1,97 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Config } from '../../config.js';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Extensions must be handed to PGlite every time it opens a data dir. */
+export const pgliteExtensions = { pg_trgm };
+
+export interface DbHandle {
+  readonly driver: 'pglite' | 'postgres';
+  readonly db: Database;
+  /** Runs `fn` on one connection for its whole duration (advisory locks are per session). */
+  withSession<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** A PGlite data dir dump to start from (tests clone a migrated template this way). */
+  pgliteSnapshot?: Blob;
+  /** Overrides DATA_DIR for PGlite; `memory://` keeps the database in memory. */
+  pgliteDataDir?: string;
+  poolSize?: number;
+}
+
+/** PGlite in DATA_DIR when DATABASE_URL is unset, a pooled PostgreSQL client otherwise. */
+export async function createDb(config: Config, options: DbOptions = {}): Promise<DbHandle> {
+  return config.databaseUrl ? createPostgres(config.databaseUrl, options) : createPglite(config, options);
+}
+
+async function createPglite(config: Config, options: DbOptions): Promise<DbHandle> {
+  const dataDir = options.pgliteDataDir ?? `${config.dataDir}/pglite`;
+  const client = await PGlite.create(dataDir, {
+    extensions: pgliteExtensions,
+    ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    driver: 'pglite',
+    db,
+    // PGlite is a single session already; queries are serialized by the client.
+    withSession: (fn) => fn(db),
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server (restart, failover) must not crash the process; the pool
+  // drops it and the next checkout connects again.
+  pool.on('error', () => {});
+  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  return {
+    driver: 'postgres',
+    db,
+    withSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePostgres(client, { schema }) as unknown as Database);
+      } finally {
+        client.release();
+      }
+    },
+    ping: async (timeoutMs = 2_000) => {
+      await withTimeout(db.execute(sql`select 1`), timeoutMs, 'database did not answer');
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

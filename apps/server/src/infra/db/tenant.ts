@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './client.js';
+
+export type TenantTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface TenantScope {
+  orgId: string;
+  userId?: string | null;
+}
+
+/** The role tenant queries run as: no BYPASSRLS, so every policy applies (created by migration 0000). */
+export const RUNTIME_ROLE = 'spanner_app';
+
+/**
+ * Runs `fn` in one transaction as `spanner_app` with `app.org_id` / `app.user_id` set.
+ * Every setting is transaction-local (`set_config(…, true)`), so nothing leaks to the next
+ * user of a pooled connection and PgBouncer in transaction mode stays safe.
+ */
+export async function withTenant<T>(
+  db: Database,
+  scope: TenantScope,
+  fn: (tx: TenantTransaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${scope.orgId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+    );
+    return fn(tx);
+  });
+}

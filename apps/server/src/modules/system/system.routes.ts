@@ -1,0 +1,82 @@
+import { apiIndexSchema, livenessSchema, problemSchema, readinessSchema, serviceHealthSchema, type Readiness } from '@spanner/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { SERVICE_NAME, VERSION } from '../../version.js';
+
+const READINESS_TIMEOUT_MS = 2_000;
+
+async function checkReadiness(ctx: AppContext): Promise<Readiness> {
+  const checks = await Promise.all(
+    ctx.readinessChecks.map(async ({ name, check }) => {
+      try {
+        await check();
+        return { name, status: 'ok' as const };
+      } catch (error) {
+        return { name, status: 'failing' as const, detail: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  return { status: checks.every((check) => check.status === 'ok') ? 'ok' : 'unavailable', checks };
+}
+
+/** Liveness, readiness and service identity: what load balancers, orchestrators and people poll. */
+export function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/health',
+      {
+        schema: { operationId: 'system.liveness', tags: ['system'], summary: 'Liveness: the process answers', response: { 200: livenessSchema } },
+        logLevel: 'warn',
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get(
+      '/ready',
+      {
+        schema: {
+          operationId: 'system.readiness',
+          tags: ['system'],
+          summary: 'Readiness: the database and (when configured) Redis answer',
+          description: `Each check must answer within ${READINESS_TIMEOUT_MS} ms.`,
+          response: { 200: readinessSchema, 503: readinessSchema },
+        },
+        logLevel: 'warn',
+      },
+      async (_request, reply) => {
+        const readiness = await checkReadiness(ctx);
+        return reply.status(readiness.status === 'ok' ? 200 : 503).send(readiness);
+      },
+    );
+
+    app.get(
+      '/api/health',
+      { schema: { operationId: 'system.health', tags: ['system'], summary: 'Service name, version and status', response: { 200: serviceHealthSchema } } },
+      async () => ({ service: SERVICE_NAME, version: VERSION, status: 'ok' as const }),
+    );
+
+    app.get(
+      '/api/v1',
+      {
+        schema: {
+          operationId: 'system.index',
+          tags: ['system'],
+          summary: 'API name, version and links',
+          response: { 200: apiIndexSchema, 404: problemSchema },
+        },
+      },
+      async () => ({
+        name: 'Spanner CRM API',
+        version: VERSION,
+        links: {
+          self: '/api/v1',
+          openapi: '/openapi.json',
+          docs: '/docs',
+          health: '/api/health',
+          readiness: '/ready',
+          metrics: '/metrics',
+        },
+      }),
+    );
+  };
+}
