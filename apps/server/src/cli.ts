@@ -1,0 +1,134 @@
+import { Command } from 'commander';
+import { buildApp, buildWorkerApp, type App } from './app.js';
+import { ConfigError, loadConfig, resolveSecretKey, type Config } from './config.js';
+import { closeContext, createContext, type AppContext } from './context.js';
+import { runMigrations } from './infra/db/migrate.js';
+import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
+import { createInlineQueue } from './infra/queue/inline-queue.js';
+import { JobTimeoutError, type Queue } from './infra/queue/queue.js';
+import { createLogger, type Logger } from './infra/telemetry/logger.js';
+import { createMetrics } from './infra/telemetry/metrics.js';
+import { jobHandlers } from './jobs.js';
+import { systemJobHandlers, systemJobs } from './modules/system/system.jobs.js';
+import { VERSION } from './version.js';
+
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+function readConfig(): Config {
+  try {
+    return resolveSecretKey(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One readable message listing every problem, no stack trace.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** SIGINT/SIGTERM: stop accepting, drain requests and running jobs, close pools; a second signal forces exit. */
+function closeOnSignal(log: Logger, close: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) {
+      log.warn({ signal }, 'second signal, exiting without waiting');
+      process.exit(1);
+    }
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const forceExit = setTimeout(() => {
+      log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out, exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    forceExit.unref();
+    close().then(
+      () => {
+        log.info('shutdown complete');
+        log.flush(() => process.exit(0));
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        log.flush(() => process.exit(1));
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+async function listen(app: App, ctx: AppContext, role: string): Promise<void> {
+  const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  const port = new URL(address).port;
+  ctx.log.info({ role, url: address, port: Number(port), version: VERSION }, `Spanner CRM ${role} listening on http://localhost:${port}`);
+}
+
+async function serve(role: 'start' | 'api' | 'worker'): Promise<void> {
+  const config = readConfig();
+  const ctx = await createContext(config);
+  // Signals during start-up (migrations) must also close the database cleanly.
+  const running: { app?: App } = {};
+  closeOnSignal(ctx.log, async () => {
+    await running.app?.close();
+    await closeContext(ctx);
+  });
+  if (role === 'start') await runMigrations(ctx.db);
+  // Without Redis the queue lives in this process, so whoever serves the API also runs the jobs.
+  if (role !== 'api' || ctx.queue.kind === 'inline') await ctx.queue.startWorker(jobHandlers());
+  running.app = role === 'worker' ? await buildWorkerApp(ctx) : await buildApp(ctx);
+  await listen(running.app, ctx, role === 'start' ? 'api+worker' : role);
+}
+
+async function migrate(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config);
+  const ctx = await createContext(config, { log, webRoot: null });
+  try {
+    await runMigrations(ctx.db);
+    log.info('migrations applied');
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+async function ping(options: { timeout: string }): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config, 2);
+  const metrics = createMetrics();
+  // With Redis a separate `spanner worker` must answer; without it the job runs right here.
+  const queue: Queue<typeof systemJobs> = config.redisUrl
+    ? createBullmqQueue({ catalog: systemJobs, redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log, metrics })
+    : createInlineQueue({ catalog: systemJobs, log, metrics });
+  try {
+    if (queue.kind === 'inline') await queue.startWorker(systemJobHandlers());
+    const result = await queue.run('ping', {}, { timeoutMs: Number(options.timeout) });
+    process.stdout.write(`${result}\n`);
+  } catch (error) {
+    const hint = error instanceof JobTimeoutError && queue.kind === 'bullmq' ? ' (is a `spanner worker` running on the same Redis?)' : '';
+    process.stderr.write(`ping failed: ${error instanceof Error ? error.message : String(error)}${hint}\n`);
+    process.exitCode = 1;
+  } finally {
+    await queue.close();
+  }
+}
+
+/** The `spanner` command line; main.ts parses it, the deploy tests read its command names. */
+export function createProgram(): Command {
+  const program = new Command().name('spanner').description('Spanner CRM: API, worker and operations commands').version(VERSION);
+  program
+    .command('start')
+    .description('apply migrations, then run the API, the web app and the worker in one process (what `npm start` runs)')
+    .action(() => serve('start'));
+  program.command('api').description('run the HTTP API only (containers: run `spanner migrate` first)').action(() => serve('api'));
+  program
+    .command('worker')
+    .description('run the job worker only; serves /health, /ready and /metrics on PORT')
+    .action(() => serve('worker'));
+  program.command('migrate').description('apply pending database migrations under an advisory lock').action(migrate);
+  program
+    .command('ping')
+    .description('enqueue a ping job, wait for a worker to answer and print "pong"')
+    .option('-t, --timeout <ms>', 'how long to wait for the answer', '10000')
+    .action(ping);
+  return program;
+}
