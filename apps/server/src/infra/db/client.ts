@@ -42,12 +42,22 @@ async function createPglite(config: Config, options: DbOptions): Promise<DbHandl
     extensions: pgliteExtensions,
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
   });
+  return pgliteHandle(client);
+}
+
+export function pgliteHandle(client: PGlite): DbHandle {
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  // PGlite is one session, so session-level locks cannot make callers wait for each other:
+  // callers that need a session of their own (migrations) take turns instead.
+  let sessionQueue: Promise<unknown> = Promise.resolve();
   return {
     driver: 'pglite',
     db,
-    // PGlite is a single session already; queries are serialized by the client.
-    withSession: (fn) => fn(db),
+    withSession: (fn) => {
+      const turn = sessionQueue.then(() => fn(db));
+      sessionQueue = turn.catch(() => {});
+      return turn;
+    },
     ping: async () => {
       await client.query('select 1');
     },

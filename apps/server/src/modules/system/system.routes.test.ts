@@ -1,0 +1,98 @@
+import { livenessSchema, readinessSchema, serviceHealthSchema } from '@spanner/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { createTestApp, type TestApp } from '../../../test/app.js';
+
+describe('system endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness with {"status":"ok"}', async () => {
+    const response = await t.app.inject('/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+    expect(livenessSchema.parse(response.json())).toBeTruthy();
+  });
+
+  it('is ready when every dependency answers and lists each check', async () => {
+    const response = await t.app.inject('/ready');
+    expect(response.statusCode).toBe(200);
+    const body = readinessSchema.parse(response.json());
+    expect(body.status).toBe('ok');
+    const expected = t.ctx.config.redisUrl ? ['database', 'redis'] : ['database'];
+    expect(body.checks.map((check) => check.name)).toEqual(expected);
+  });
+
+  it('names the service and the package version on /api/health', async () => {
+    const response = await t.app.inject('/api/health');
+    expect(response.statusCode).toBe(200);
+    expect(serviceHealthSchema.parse(response.json())).toEqual({ service: 'spanner-crm', version: packageJson.version, status: 'ok' });
+  });
+
+  it('describes the API with links on /api/v1', async () => {
+    const response = await t.app.inject('/api/v1');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      name: 'Spanner CRM API',
+      version: packageJson.version,
+      links: { openapi: '/openapi.json', docs: '/docs', health: '/api/health' },
+    });
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const response = await t.app.inject('/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/api/health'].get.operationId).toBe('system.health');
+    expect(document.paths['/ready'].get.responses).toHaveProperty('503');
+    expect(document.paths).not.toHaveProperty('/metrics');
+  });
+
+  it('serves Swagger UI from the npm package, without a CDN', async () => {
+    const page = await t.app.inject('/docs');
+    const html = page.statusCode === 302 ? (await t.app.inject(page.headers.location as string)).body : page.body;
+    expect(html).toContain('swagger-ui');
+    expect(html).not.toMatch(/https?:\/\/(cdn|unpkg)/);
+    const asset = await t.app.inject('/docs/static/swagger-ui-bundle.js');
+    expect(asset.statusCode).toBe(200);
+  });
+
+  it('exports Prometheus metrics with request durations by route and status and process metrics', async () => {
+    await t.app.inject('/api/health');
+    const response = await t.app.inject('/metrics');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health",status_code="200"\} \d+/);
+    expect(response.body).toContain('process_resident_memory_bytes');
+    expect(response.body).toContain('# TYPE spanner_jobs_total counter');
+  });
+});
+
+describe('readiness', () => {
+  it('turns 503 naming the failing check, and back to 200 when it recovers', async () => {
+    let healthy = true;
+    const t = await createTestApp();
+    try {
+      t.ctx.readinessChecks.push({
+        name: 'search',
+        check: async () => {
+          if (!healthy) throw new Error('search index offline');
+        },
+      });
+      expect((await t.app.inject('/ready')).statusCode).toBe(200);
+      healthy = false;
+      const failing = await t.app.inject('/ready');
+      expect(failing.statusCode).toBe(503);
+      expect(failing.json().checks).toContainEqual({ name: 'search', status: 'failing', detail: 'search index offline' });
+      expect((await t.app.inject('/health')).statusCode).toBe(200);
+      healthy = true;
+      expect((await t.app.inject('/ready')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
