@@ -40,24 +40,21 @@ const envSchema = z
     ),
     REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['redis', 'rediss']).optional()),
     REDIS_KEY_PREFIX: withDefault(z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'), 'spanner'),
-    CORS_ORIGINS: optionalString,
+    CORS_ORIGINS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .transform(splitList)
+        .pipe(z.array(z.string().refine(isOrigin, { error: (issue) => `"${String(issue.input)}" is not an origin (scheme://host[:port], no path)` })))
+        .optional(),
+    ),
     SECRET_KEY: optionalString,
     LOG_LEVEL: withDefault(z.enum(logLevels), 'info'),
     PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['http', 'https']).optional()),
   })
-  .superRefine((env, ctx) => {
-    if (env.CORS_ORIGINS) {
-      for (const origin of splitList(env.CORS_ORIGINS)) {
-        if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['CORS_ORIGINS'],
-            message: `"${origin}" is not an origin (scheme://host[:port], no path)`,
-          });
-        }
-      }
-    }
-    if (env.ENVIRONMENT !== 'production') return;
+  .superRefine(
+    (env, ctx) => {
+      if (env.ENVIRONMENT !== 'production') return;
     if (!env.SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
     } else if (KNOWN_DEFAULT_SECRETS.has(env.SECRET_KEY.toLowerCase())) {
@@ -65,7 +62,10 @@ const envSchema = z
     } else if (env.SECRET_KEY.length < MIN_SECRET_LENGTH) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: `must be at least ${MIN_SECRET_LENGTH} characters in production` });
     }
-  });
+    },
+    // Also when other variables are invalid, so one start reports every problem.
+    { when: () => true },
+  );
 
 export type Environment = (typeof environments)[number];
 
@@ -92,6 +92,10 @@ export class ConfigError extends Error {
   }
 }
 
+function isOrigin(value: string): boolean {
+  return URL.canParse(value) && new URL(value).origin === value;
+}
+
 function splitList(value: string): string[] {
   return value
     .split(',')
@@ -109,7 +113,8 @@ function defaultCorsOrigins(environment: Environment): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    // Name the variable, not the position inside it (CORS_ORIGINS, not CORS_ORIGINS.1).
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`));
   }
   const values = parsed.data;
   return {
@@ -120,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
-    corsOrigins: values.CORS_ORIGINS ? splitList(values.CORS_ORIGINS) : defaultCorsOrigins(values.ENVIRONMENT),
+    corsOrigins: values.CORS_ORIGINS ?? defaultCorsOrigins(values.ENVIRONMENT),
     secretKey: values.SECRET_KEY,
     logLevel: values.LOG_LEVEL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),

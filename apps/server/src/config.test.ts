@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, resolveSecretKey } from './config.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('runs locally on the embedded database with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'local',
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      logLevel: 'info',
+      publicUrl: 'http://localhost:3000',
+      corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+    });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({ PORT: '', DATABASE_URL: '', REDIS_URL: '', ENVIRONMENT: '', SECRET_KEY: '' });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.secretKey).toBeUndefined();
+  });
+
+  it('coerces numbers and splits the CORS origins', () => {
+    const config = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.example.com, https://b.example.com:8443', ENVIRONMENT: 'test' });
+    expect(config.port).toBe(8080);
+    expect(config.corsOrigins).toEqual(['https://a.example.com', 'https://b.example.com:8443']);
+  });
+
+  it('allows no cross-origin callers by default outside local and development', () => {
+    expect(loadConfig({ ENVIRONMENT: 'test' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ ENVIRONMENT: 'development' }).corsOrigins).toContain('http://localhost:5173');
+  });
+
+  it('lists every invalid variable by name in one error', () => {
+    const problems = problemsOf({
+      ENVIRONMENT: 'staging',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/crm',
+      REDIS_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      CORS_ORIGINS: 'https://ok.example.com,https://bad.example.com/path',
+      PUBLIC_URL: 'ftp://crm.example.com',
+    });
+    for (const name of ['ENVIRONMENT', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'CORS_ORIGINS', 'PUBLIC_URL']) {
+      expect(problems.some((problem) => problem.startsWith(`${name}:`))).toBe(true);
+    }
+    expect(problems.join('\n')).toContain('https://bad.example.com/path');
+  });
+
+  it('puts every problem in the message, one per line', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+    expect(error?.message).toMatch(/^Invalid configuration:\n {2}- PORT: .+\n {2}- LOG_LEVEL: .+$/);
+  });
+
+  it('requires SECRET_KEY in production', () => {
+    expect(problemsOf({ ENVIRONMENT: 'production' })).toEqual(['SECRET_KEY: is required in production']);
+  });
+
+  it('refuses a known default secret in production', () => {
+    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'changeme' })[0]).toMatch(/^SECRET_KEY: is a known default/);
+  });
+
+  it('refuses a short secret in production', () => {
+    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'short-but-not-default' })[0]).toMatch(/^SECRET_KEY: must be at least 32/);
+  });
+
+  it('accepts a long random secret in production', () => {
+    expect(loadConfig({ ENVIRONMENT: 'production', SECRET_KEY: 'f'.repeat(64) }).secretKey).toBe('f'.repeat(64));
+  });
+});
+
+describe('resolveSecretKey', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('generates a secret once in local mode and keeps it in DATA_DIR', async () => {
+    dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'spanner-config-')), 'nested');
+    const first = resolveSecretKey(loadConfig({ DATA_DIR: dataDir }));
+    const second = resolveSecretKey(loadConfig({ DATA_DIR: dataDir }));
+    expect(first.secretKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.secretKey).toBe(first.secretKey);
+    expect((await readFile(path.join(dataDir, 'secret-key'), 'utf8')).trim()).toBe(first.secretKey);
+    expect((await stat(path.join(dataDir, 'secret-key'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps a configured secret and gives tests a fresh one in memory', () => {
+    expect(resolveSecretKey(loadConfig({ SECRET_KEY: 'given' })).secretKey).toBe('given');
+    const a = resolveSecretKey(loadConfig({ ENVIRONMENT: 'test', DATA_DIR: '/nonexistent/never-written' }));
+    const b = resolveSecretKey(loadConfig({ ENVIRONMENT: 'test', DATA_DIR: '/nonexistent/never-written' }));
+    expect(a.secretKey).not.toBe(b.secretKey);
+  });
+});
