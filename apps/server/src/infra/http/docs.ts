@@ -3,7 +3,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { VERSION } from '../../version.js';
+
+/** The committed copy of the generated document, for API clients and review of API changes. */
+export const OPENAPI_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve('@spanner/server/package.json')), 'openapi.json');
+
+export function serializeOpenApi(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, served as JSON and through Swagger UI. */
 export const docsPlugin = fp(async (app: FastifyInstance) => {

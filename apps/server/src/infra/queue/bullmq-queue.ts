@@ -41,12 +41,16 @@ export function createBullmqQueue<C extends JobCatalog>(options: BullmqQueueOpti
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+  // Without a listener BullMQ prints connection errors to the console; the client logs them once.
+  const ignoreConnectionError = () => {};
+  producer.on('error', ignoreConnectionError);
   let events: Promise<QueueEvents> | undefined;
   let worker: Worker | undefined;
 
   function queueEvents(): Promise<QueueEvents> {
     events ??= (async () => {
       const instance = new QueueEvents(QUEUE_NAME, { connection: connect(true), prefix });
+      instance.on('error', ignoreConnectionError);
       await instance.waitUntilReady();
       return instance;
     })();
@@ -89,7 +93,7 @@ export function createBullmqQueue<C extends JobCatalog>(options: BullmqQueueOpti
           ),
         { connection: connect(true), prefix, concurrency: options.concurrency ?? 4 },
       );
-      worker.on('error', (error) => log.warn({ err: error }, 'job worker error'));
+      worker.on('error', ignoreConnectionError);
       await worker.waitUntilReady();
       log.info({ queue: QUEUE_NAME, prefix }, 'job worker listening on redis');
     },

@@ -1,7 +1,9 @@
 import { livenessSchema, readinessSchema, serviceHealthSchema } from '@spanner/contracts';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../../../test/app.js';
+import { OPENAPI_FILE, serializeOpenApi } from '../../infra/http/docs.js';
 
 describe('system endpoints', () => {
   let t: TestApp;
@@ -91,6 +93,17 @@ describe('readiness', () => {
       expect((await t.app.inject('/health')).statusCode).toBe(200);
       healthy = true;
       expect((await t.app.inject('/ready')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the committed OpenAPI document', () => {
+  it('matches what the routes generate (run `npm run generate` after changing a route)', async () => {
+    const t = await createTestApp();
+    try {
+      expect(await readFile(OPENAPI_FILE, 'utf8')).toBe(serializeOpenApi(t.app.swagger()));
     } finally {
       await t.close();
     }

@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteExtensions } from '../src/infra/db/client.js';
+import { baseConfig, testDbOptions } from './app.js';
+import { listeningPort, runCli } from './cli.js';
+
+const config = baseConfig();
+
+describe('the spanner CLI', () => {
+  it.each(['start', 'api', 'worker', 'migrate', 'ping'])('explains `%s --help`', async (command) => {
+    const cli = runCli([command, '--help']);
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toContain(`Usage: spanner ${command}`);
+  });
+
+  it('refuses to start on a bad environment with one message naming every variable and no stack', async () => {
+    const cli = runCli(['api'], { ENVIRONMENT: 'production', PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(await cli.exited).toBe(1);
+    const message = cli.stderr();
+    expect(message).toContain('Invalid configuration');
+    for (const name of ['PORT', 'LOG_LEVEL', 'SECRET_KEY']) expect(message).toContain(`- ${name}:`);
+    expect(message).not.toMatch(/^\s+at /m);
+  });
+
+  it('answers ping with pong on the embedded queue', async () => {
+    const cli = runCli(['ping'], { LOG_LEVEL: 'warn' });
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toBe('pong\n');
+  });
+});
+
+describe('spanner start on the embedded database', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'spanner-start-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('migrates, serves, and on SIGINT shuts down cleanly leaving a data dir that reopens', async () => {
+    const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const port = await listeningPort(cli);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    expect(await runCli(['ping'], { LOG_LEVEL: 'warn' }).exited).toBe(0);
+
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toContain('shutdown complete');
+
+    const secret = (await readFile(path.join(dataDir, 'secret-key'), 'utf8')).trim();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const reopened = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: pgliteExtensions });
+    const { rows } = await reopened.query<{ count: number }>('select count(*)::int as count from drizzle.__drizzle_migrations');
+    expect(rows[0]!.count).toBeGreaterThan(0);
+    await reopened.close();
+  });
+
+  it('starts again on the same data dir and stops on SIGTERM', async () => {
+    const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const port = await listeningPort(cli);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+});
+
+describe.runIf(config.redisUrl && config.databaseUrl)('spanner worker and ping on Redis', () => {
+  it('has a separate worker process execute the ping job and log it', async () => {
+    const { config: fileConfig } = await testDbOptions(config);
+    const env = {
+      DATABASE_URL: fileConfig.databaseUrl,
+      REDIS_URL: config.redisUrl,
+      REDIS_KEY_PREFIX: `${config.redisKeyPrefix}-cli`,
+      ENVIRONMENT: 'test',
+      LOG_LEVEL: 'info',
+    };
+    const worker = runCli(['worker'], { ...env, PORT: '0', HOST: '127.0.0.1' });
+    const port = await listeningPort(worker);
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+
+    const ping = runCli(['ping'], env);
+    expect(await ping.exited).toBe(0);
+    expect(ping.stdout()).toBe('pong\n');
+    const line = JSON.parse(await worker.waitForLine(/job ping completed/)) as { job: string; jobId: string };
+    expect(line.job).toBe('ping');
+
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/spanner_jobs_total\{name="ping",outcome="completed"\} 1/);
+
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  });
+
+  it('times out with a hint when no worker is listening', async () => {
+    const ping = runCli(['ping', '--timeout', '500'], {
+      REDIS_URL: config.redisUrl,
+      REDIS_KEY_PREFIX: `${config.redisKeyPrefix}-lonely`,
+      ENVIRONMENT: 'test',
+      LOG_LEVEL: 'warn',
+    });
+    expect(await ping.exited).toBe(1);
+    expect(ping.stderr()).toContain('is a `spanner worker` running');
+  });
+});
