@@ -2,7 +2,9 @@ import { livenessSchema, readinessSchema, serviceHealthSchema } from '@spanner/c
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { createTestApp, createTestContext, type TestApp } from '../../../test/app.js';
+import { buildWorkerApp } from '../../app.js';
+import { closeContext } from '../../context.js';
 import { OPENAPI_FILE, serializeOpenApi } from '../../infra/http/docs.js';
 
 describe('system endpoints', () => {
@@ -106,6 +108,22 @@ describe('the committed OpenAPI document', () => {
       expect(await readFile(OPENAPI_FILE, 'utf8')).toBe(serializeOpenApi(t.app.swagger()));
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('the worker process endpoints', () => {
+  it('serves liveness, readiness and metrics, and no web app', async () => {
+    const ctx = await createTestContext();
+    const app = await buildWorkerApp(ctx);
+    try {
+      expect((await app.inject('/health')).json()).toEqual({ status: 'ok' });
+      expect((await app.inject('/ready')).statusCode).toBe(200);
+      expect((await app.inject('/metrics')).body).toContain('spanner_jobs_total');
+      expect((await app.inject('/docs')).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      await closeContext(ctx);
     }
   });
 });
