@@ -16,7 +16,7 @@ const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 function readConfig(): Config {
   try {
-    return resolveSecretKey(loadConfig());
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       // One readable message listing every problem, no stack trace.
@@ -64,7 +64,8 @@ async function listen(app: App, ctx: AppContext, role: string): Promise<void> {
 }
 
 async function serve(role: 'start' | 'api' | 'worker'): Promise<void> {
-  const config = readConfig();
+  // Only the serving roles sign anything, so only they create the local secret.
+  const config = resolveSecretKey(readConfig());
   const ctx = await createContext(config);
   // Signals during start-up (migrations) must also close the database cleanly.
   const running: { app?: App } = {};

@@ -1,0 +1,24 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { format } from 'node:util';
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+
+// Unexpected console.error or console.warn output (React warnings included) fails the test. The
+// spies still print. A test that expects output says so by silencing it:
+// `vi.spyOn(console, 'error').mockImplementation(() => {})`.
+const watchedMethods = ['error', 'warn'] as const;
+let consoleSpies: [method: string, spy: MockInstance][] = [];
+
+beforeEach(() => {
+  consoleSpies = watchedMethods.map((method) => [method, vi.spyOn(console, method)]);
+});
+
+afterEach(() => {
+  // Explicit: Testing Library registers its own cleanup only when test globals are enabled.
+  cleanup();
+  const unexpected = consoleSpies
+    .filter(([, spy]) => spy.getMockImplementation() === undefined)
+    .flatMap(([method, spy]) => spy.mock.calls.map((args) => `console.${method}: ${format(...args)}`));
+  for (const [, spy] of consoleSpies) spy.mockRestore();
+  if (unexpected.length > 0) throw new Error(`Unexpected console output:\n${unexpected.join('\n')}`);
+});

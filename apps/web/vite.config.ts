@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Everything the server answers itself goes to it; the dev server serves the rest (the SPA).
+// Whole path segments only, so a client route such as /healthy-accounts stays in the SPA.
+const serverPaths = '^/(api|health|ready|docs|openapi\\.json|metrics)(?=[/?]|$)';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { [serverPaths]: 'http://localhost:3000' },
+  },
+  // This file is also the `web` project of the root vitest.config.ts.
+  test: {
+    name: 'web',
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.tsx'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
