@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +7,7 @@ import type { AppContext } from './context.js';
 import { docsPlugin } from './infra/http/docs.js';
 import { errorsPlugin, type ErrorPluginOptions } from './infra/http/errors.js';
 import { observabilityPlugin, requestIdFrom } from './infra/http/observability.js';
+import { securityHeadersPlugin } from './infra/http/security-headers.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -45,21 +45,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         }
       : undefined,
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        // Plain http on a laptop must keep loading its own assets.
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith('https:'),
-  });
-  await app.register(cors, {
-    origin: config.corsOrigins,
-    credentials: true,
-    exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
-  });
-  await app.register(docsPlugin);
+  // Plain http on a laptop must keep loading its own assets: no upgrade, no HSTS.
+  const https = config.publicUrl.startsWith('https:');
+  await app.register(securityHeadersPlugin, { https });
+  // No allowed origin, no CORS plugin: it would add its headers to every same-origin answer.
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
+    });
+  }
+  await app.register(docsPlugin, { https });
 
   if (webRoot) {
     await app.register(fastifyStatic, {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { buildApp, buildWorkerApp, type App } from './app.js';
 import { ConfigError, loadConfig, resolveSecretKey, type Config } from './config.js';
 import { closeContext, createContext, type AppContext } from './context.js';
+import { createDb } from './infra/db/client.js';
 import { runMigrations } from './infra/db/migrate.js';
 import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
 import { createInlineQueue } from './infra/queue/inline-queue.js';
@@ -83,12 +84,13 @@ async function serve(role: 'start' | 'api' | 'worker'): Promise<void> {
 async function migrate(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
-  const ctx = await createContext(config, { log, webRoot: null });
+  // Only the database: migrating must not depend on Redis being up.
+  const db = await createDb(config);
   try {
-    await runMigrations(ctx.db);
+    await runMigrations(db);
     log.info('migrations applied');
   } finally {
-    await closeContext(ctx);
+    await db.close();
   }
 }
 

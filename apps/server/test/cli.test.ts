@@ -25,6 +25,17 @@ describe('the spanner CLI', () => {
     expect(message).not.toMatch(/^\s+at /m);
   });
 
+  it('migrates an embedded database whose DATA_DIR does not exist yet', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'spanner-migrate-'));
+    try {
+      const cli = runCli(['migrate'], { DATA_DIR: path.join(parent, 'fresh', 'data'), ENVIRONMENT: 'test', LOG_LEVEL: 'info' });
+      expect(await cli.exited).toBe(0);
+      expect(cli.stdout()).toContain('migrations applied');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+
   it('answers ping with pong on the embedded queue', async () => {
     const cli = runCli(['ping'], { LOG_LEVEL: 'warn' });
     expect(await cli.exited).toBe(0);

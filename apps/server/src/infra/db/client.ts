@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
@@ -37,7 +39,9 @@ export async function createDb(config: Config, options: DbOptions = {}): Promise
 }
 
 async function createPglite(config: Config, options: DbOptions): Promise<DbHandle> {
-  const dataDir = options.pgliteDataDir ?? `${config.dataDir}/pglite`;
+  const dataDir = options.pgliteDataDir ?? path.join(config.dataDir, 'pglite');
+  // PGlite creates its own directory but not the parents (DATA_DIR may not exist yet).
+  if (!dataDir.includes('://')) await mkdir(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir, {
     extensions: pgliteExtensions,
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),

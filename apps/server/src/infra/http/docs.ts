@@ -15,7 +15,7 @@ export function serializeOpenApi(document: unknown): string {
 }
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, served as JSON and through Swagger UI. */
-export const docsPlugin = fp(async (app: FastifyInstance) => {
+export const docsPlugin = fp<{ https: boolean }>(async (app: FastifyInstance, { https }) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -30,6 +30,12 @@ export const docsPlugin = fp(async (app: FastifyInstance) => {
     transformObject: jsonSchemaTransformObject,
   });
   // Assets come from the swagger-ui-dist npm package: no CDN, works offline and under our CSP.
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // Its own CSP with hashes of its inline scripts; over plain http without the https upgrade.
+    staticCSP: true,
+    transformStaticCSP: (header) => (https ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+    uiConfig: { deepLinking: true },
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 });

@@ -172,27 +172,62 @@ describe('CORS', () => {
 });
 
 describe('security headers', () => {
-  it('sends a CSP and the helmet headers, without forcing https on plain http', async () => {
-    const t = await createTestApp();
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = await mkdtemp(path.join(os.tmpdir(), 'spanner-web-'));
+    await writeFile(path.join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+  });
+  afterAll(() => rm(webRoot, { recursive: true, force: true }));
+
+  it('gives documents helmet\'s full set with a CSP the SPA satisfies, without forcing https on plain http', async () => {
+    const t = await createTestApp({ webRoot });
     try {
-      const response = await t.app.inject('/api/health');
+      const response = await t.app.inject('/contacts');
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(response.headers['strict-transport-security']).toBeUndefined();
     } finally {
       await t.close();
     }
   });
 
-  it('adds HSTS and upgrades insecure requests when the public URL is https', async () => {
-    const t = await createTestApp({ env: { PUBLIC_URL: 'https://crm.example.com' } });
+  it('gives API answers the headers that matter outside a document', async () => {
+    const t = await createTestApp();
     try {
-      const response = await t.app.inject('/api/health');
-      expect(response.headers['strict-transport-security']).toContain('max-age=');
-      expect(String(response.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      for (const url of ['/api/health', '/api/v1/unknown']) {
+        const response = await t.app.inject(url);
+        expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['x-frame-options']).toBe('DENY');
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('lets Swagger UI keep its own CSP, without the https upgrade on http', async () => {
+    const t = await createTestApp();
+    try {
+      const page = await t.app.inject('/docs');
+      const csp = String(page.headers['content-security-policy']);
+      expect(csp).toContain('validator.swagger.io');
+      expect(csp).not.toContain('upgrade-insecure-requests');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('adds HSTS everywhere and upgrades insecure requests in documents when the public URL is https', async () => {
+    const t = await createTestApp({ webRoot, env: { PUBLIC_URL: 'https://crm.example.com' } });
+    try {
+      const page = await t.app.inject('/');
+      expect(page.headers['strict-transport-security']).toContain('max-age=');
+      expect(String(page.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      expect((await t.app.inject('/api/health')).headers['strict-transport-security']).toContain('max-age=');
     } finally {
       await t.close();
     }
