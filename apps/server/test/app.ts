@@ -95,3 +95,18 @@ export async function createTestApp(options: TestContextOptions & { extend?: (ap
     },
   };
 }
+
+/** Polls until `check` answers `status`; returns how long it took. */
+export async function waitForStatus(check: () => Promise<number>, status: number, withinMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    if ((await check()) === status) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`status ${status} not reached within ${withinMs} ms`);
+}
+
+/** A fresh Redis client connects asynchronously: readiness is 503 until it has. */
+export function waitUntilReady(app: App): Promise<number> {
+  return waitForStatus(async () => (await app.inject('/ready')).statusCode, 200, 5_000);
+}

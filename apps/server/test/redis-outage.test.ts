@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { baseConfig, createTestApp } from './app.js';
+import { baseConfig, createTestApp, waitForStatus } from './app.js';
 
 /** A TCP proxy to the real Redis that the test can cut and restore, standing in for a Redis restart. */
 async function redisProxy(target: URL) {
@@ -33,15 +33,6 @@ async function redisProxy(target: URL) {
       server = await open();
     },
   };
-}
-
-async function waitForStatus(check: () => Promise<number>, status: number, withinMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < withinMs) {
-    if ((await check()) === status) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`status ${status} not reached within ${withinMs} ms`);
 }
 
 const config = baseConfig();

@@ -10,17 +10,13 @@ export interface SecurityHeadersOptions {
 
 /** Runs helmet once against a recording response: the headers it would set on every request. */
 function helmetHeaders(options: HelmetOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   const recorder = {
-    setHeader: (name: string, value: string) => {
-      headers[name.toLowerCase()] = String(value);
-    },
-    removeHeader: (name: string) => {
-      delete headers[name.toLowerCase()];
-    },
+    setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
   };
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
-  return headers;
+  return Object.fromEntries(headers);
 }
 
 /**

@@ -2,7 +2,7 @@ import { livenessSchema, readinessSchema, serviceHealthSchema } from '@spanner/c
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { createTestApp, createTestContext, type TestApp } from '../../../test/app.js';
+import { createTestApp, createTestContext, waitUntilReady, type TestApp } from '../../../test/app.js';
 import { buildWorkerApp } from '../../app.js';
 import { closeContext } from '../../context.js';
 import { OPENAPI_FILE, serializeOpenApi } from '../../infra/http/docs.js';
@@ -11,6 +11,7 @@ describe('system endpoints', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    await waitUntilReady(t.app);
   });
   afterAll(() => t.close());
 
@@ -81,6 +82,7 @@ describe('readiness', () => {
     let healthy = true;
     const t = await createTestApp();
     try {
+      await waitUntilReady(t.app);
       t.ctx.readinessChecks.push({
         name: 'search',
         check: async () => {
@@ -118,7 +120,7 @@ describe('the worker process endpoints', () => {
     const app = await buildWorkerApp(ctx);
     try {
       expect((await app.inject('/health')).json()).toEqual({ status: 'ok' });
-      expect((await app.inject('/ready')).statusCode).toBe(200);
+      await waitUntilReady(app);
       expect((await app.inject('/metrics')).body).toContain('spanner_jobs_total');
       expect((await app.inject('/docs')).statusCode).toBe(404);
     } finally {
