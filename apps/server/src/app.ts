@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
@@ -8,6 +9,8 @@ import { docsPlugin } from './infra/http/docs.js';
 import { errorsPlugin, type ErrorPluginOptions } from './infra/http/errors.js';
 import { observabilityPlugin, requestIdFrom } from './infra/http/observability.js';
 import { securityHeadersPlugin } from './infra/http/security-headers.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -69,7 +72,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     });
   }
 
+  await app.register(cookie);
+  app.decorateRequest('actor', null);
+
   await app.register(systemRoutes(ctx));
+  await app.register(authRoutes(ctx, createAuthService(ctx)));
   return app;
 }
 

@@ -50,6 +50,8 @@ const envSchema = z
     ),
     SECRET_KEY: optionalString,
     LOG_LEVEL: withDefault(z.enum(logLevels), 'info'),
+    ACCESS_TOKEN_EXPIRE_MINUTES: withDefault(z.coerce.number().int().min(1).max(24 * 60), 15),
+    REFRESH_TOKEN_EXPIRE_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 7),
     PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['http', 'https']).optional()),
   })
   .superRefine(
@@ -82,6 +84,8 @@ export interface Config {
   secretKey: string | undefined;
   logLevel: (typeof logLevels)[number];
   publicUrl: string;
+  accessTokenMinutes: number;
+  refreshTokenDays: number;
 }
 
 /** Every problem with the environment, gathered so one start tells the operator everything. */
@@ -128,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS ?? defaultCorsOrigins(values.ENVIRONMENT),
     secretKey: values.SECRET_KEY,
     logLevel: values.LOG_LEVEL,
+    accessTokenMinutes: values.ACCESS_TOKEN_EXPIRE_MINUTES,
+    refreshTokenDays: values.REFRESH_TOKEN_EXPIRE_DAYS,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -1,2 +1,3 @@
 export * from './problem.js';
 export * from './system.js';
+export * from './identity.js';

@@ -4,7 +4,8 @@ import type { Database } from './client.js';
 export type TenantTransaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface TenantScope {
-  orgId: string;
+  /** Null for a user-only scope: the signed-in user's own memberships, no organization's data. */
+  orgId: string | null;
   userId?: string | null;
 }
 
@@ -12,19 +13,20 @@ export interface TenantScope {
 export const RUNTIME_ROLE = 'spanner_app';
 
 /**
- * Runs `fn` in one transaction as `spanner_app` with `app.org_id` / `app.user_id` set.
+ * Switches the current transaction to `spanner_app` with `app.org_id` / `app.user_id` set.
  * Every setting is transaction-local (`set_config(…, true)`), so nothing leaks to the next
  * user of a pooled connection and PgBouncer in transaction mode stays safe.
  */
-export async function withTenant<T>(
-  db: Database,
-  scope: TenantScope,
-  fn: (tx: TenantTransaction) => Promise<T>,
-): Promise<T> {
+export async function enterTenant(tx: TenantTransaction, scope: TenantScope): Promise<void> {
+  await tx.execute(
+    sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${scope.orgId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+  );
+}
+
+/** Runs `fn` in one transaction as `spanner_app` within `scope` (see `enterTenant`). */
+export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: TenantTransaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', ${RUNTIME_ROLE}, true), set_config('app.org_id', ${scope.orgId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
-    );
+    await enterTenant(tx, scope);
     return fn(tx);
   });
 }

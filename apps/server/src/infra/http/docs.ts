@@ -24,7 +24,12 @@ export const docsPlugin = fp<{ https: boolean }>(async (app: FastifyInstance, { 
         version: VERSION,
         description: 'REST API of Spanner CRM. Errors are application/problem+json (RFC 9457).',
       },
-      tags: [{ name: 'system', description: 'Health, readiness and service information' }],
+      tags: [
+        { name: 'system', description: 'Health, readiness and service information' },
+        { name: 'auth', description: 'Accounts and sessions: access tokens (Bearer) and a rotating refresh cookie' },
+        { name: 'me', description: 'The signed-in user' },
+      ],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key' } } },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

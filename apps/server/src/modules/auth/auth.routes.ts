@@ -1,0 +1,121 @@
+import { loginRequestSchema, meResponseSchema, problemSchema, sessionResponseSchema, signupRequestSchema } from '@spanner/contracts';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { actorOf, requireActor } from './auth.guard.js';
+import type { AuthService, ClientInfo, IssuedSession } from './auth.service.js';
+
+export const REFRESH_COOKIE = 'spanner_refresh';
+
+const problems = { 401: problemSchema, 422: problemSchema, 429: problemSchema };
+
+/** Sign-up, sign-in, refresh rotation, sign-out and the caller's profile. */
+export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsyncZod {
+  // HttpOnly and SameSite=Strict: scripts cannot read it, other sites cannot send it; only the
+  // auth endpoints ever receive it.
+  const cookieOptions: CookieSerializeOptions = {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.publicUrl.startsWith('https:'),
+    path: '/api/v1/auth',
+    maxAge: ctx.config.refreshTokenDays * 24 * 3600,
+  };
+  const client = (request: FastifyRequest): ClientInfo => ({ userAgent: request.headers['user-agent'], ip: request.ip });
+  const sendSession = (reply: FastifyReply, issued: IssuedSession, status: 200 | 201) =>
+    reply.setCookie(REFRESH_COOKIE, issued.refreshToken, cookieOptions).status(status).send(issued.body);
+  const guard = requireActor(auth);
+
+  return async (app) => {
+    app.post(
+      '/api/v1/auth/signup',
+      {
+        schema: {
+          operationId: 'auth.signup',
+          tags: ['auth'],
+          summary: 'Create an account and its first organization',
+          body: signupRequestSchema,
+          response: { 201: sessionResponseSchema, 409: problemSchema, ...problems },
+        },
+      },
+      async (request, reply) => sendSession(reply, await auth.signup(request.body, client(request)), 201),
+    );
+
+    app.post(
+      '/api/v1/auth/login',
+      {
+        schema: {
+          operationId: 'auth.login',
+          tags: ['auth'],
+          summary: 'Sign in with email and password',
+          body: loginRequestSchema,
+          response: { 200: sessionResponseSchema, ...problems },
+        },
+      },
+      async (request, reply) => sendSession(reply, await auth.login(request.body, client(request)), 200),
+    );
+
+    app.post(
+      '/api/v1/auth/refresh',
+      {
+        schema: {
+          operationId: 'auth.refresh',
+          tags: ['auth'],
+          summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)',
+          response: { 200: sessionResponseSchema, ...problems },
+        },
+      },
+      async (request, reply) => {
+        try {
+          return sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE], client(request)), 200);
+        } catch (error) {
+          reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path });
+          throw error;
+        }
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { operationId: 'auth.logout', tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+      async (request, reply) => {
+        await auth.logout(request.cookies[REFRESH_COOKIE]);
+        return reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path }).status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/logout-all',
+      {
+        preHandler: guard,
+        schema: {
+          operationId: 'auth.logoutAll',
+          tags: ['auth'],
+          summary: 'End every session of the signed-in user',
+          security: [{ bearer: [] }],
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await auth.logoutEverywhere(actorOf(request));
+        return reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path }).status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/me',
+      {
+        preHandler: guard,
+        schema: {
+          operationId: 'me.get',
+          tags: ['me'],
+          summary: 'The signed-in user, the active organization and all of theirs',
+          security: [{ bearer: [] }],
+          response: { 200: meResponseSchema, 401: problemSchema, 403: problemSchema },
+        },
+      },
+      async (request) => auth.me(actorOf(request)),
+    );
+  };
+}

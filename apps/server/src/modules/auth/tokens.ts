@@ -1,0 +1,60 @@
+import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+
+const ISSUER = 'spanner-crm';
+const AUDIENCE = 'spanner-crm:api';
+
+export interface AccessClaims {
+  userId: string;
+  orgId: string | null;
+  /** The login session (refresh token family); logging out revokes it at once. */
+  sessionId: string;
+}
+
+/** Access tokens get their own key derived from SECRET_KEY, never the secret itself. */
+export function accessTokenKey(secretKey: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secretKey, 'spanner-crm', 'access-token-v1', 32));
+}
+
+export async function signAccessToken(key: Uint8Array, claims: AccessClaims, minutes: number): Promise<string> {
+  return new SignJWT({ org: claims.orgId, sid: claims.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${minutes}m`)
+    .sign(key);
+}
+
+/** Null for anything but a valid, unexpired HS256 token of ours (`alg: none` included). */
+export async function verifyAccessToken(key: Uint8Array, token: string): Promise<AccessClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+    return { userId: payload.sub, orgId: typeof payload.org === 'string' ? payload.org : null, sessionId: payload.sid };
+  } catch {
+    return null;
+  }
+}
+
+/** An opaque refresh token: `<row id>.<secret>`; only a hash of the secret is stored. */
+export function newRefreshToken(rowId: string): { token: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `${rowId}.${secret}`, hash: hashSecret(secret) };
+}
+
+export function parseRefreshToken(token: string | undefined): { rowId: string; secret: string } | null {
+  const match = token ? /^([0-9a-f-]{36})\.([\w-]{43})$/.exec(token) : null;
+  return match ? { rowId: match[1]!, secret: match[2]! } : null;
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const actual = Buffer.from(hashSecret(secret), 'hex');
+  const expected = Buffer.from(storedHash, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}

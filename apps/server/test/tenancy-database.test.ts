@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/infra/db/tenant.js';
+import { createTestApp, type TestApp } from './app.js';
+import { signUp, type SignedUp } from './identity.js';
+
+type Rows<T> = { rows: T[] };
+
+/**
+ * Row Level Security, checked in the database itself for every table that has an org_id column:
+ * tables added later are covered without editing this file.
+ */
+describe('tenant isolation in PostgreSQL', () => {
+  let t: TestApp;
+  let a: SignedUp;
+  let b: SignedUp;
+  let tenantTables: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await signUp(t.app, { organizationName: 'Org A' });
+    b = await signUp(t.app, { organizationName: 'Org B' });
+    const result = (await t.ctx.db.db.execute(
+      sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
+    )) as unknown as Rows<{ table_name: string }>;
+    tenantTables = result.rows.map((row) => row.table_name);
+  });
+  afterAll(() => t.close());
+
+  const asTenant = <T>(orgId: string, query: ReturnType<typeof sql>) =>
+    withTenant(t.ctx.db.db, { orgId }, async (tx) => ((await tx.execute(query)) as unknown as Rows<T>).rows);
+
+  it('finds the organization-owned tables', () => {
+    expect(tenantTables).toContain('memberships');
+  });
+
+  it('has RLS enabled and forced on every organization-owned table', async () => {
+    const result = (await t.ctx.db.db.execute(
+      sql`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in (${sql.join(
+        [...tenantTables, 'organizations'].map((name) => sql`${name}`),
+        sql`, `,
+      )}) and relkind = 'r'`,
+    )) as unknown as Rows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>;
+    for (const row of result.rows) expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it("shows the runtime role none of another organization's rows, in every table with org_id", async () => {
+    for (const table of tenantTables) {
+      const [theirs] = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from ${sql.identifier(table)} where org_id = ${b.organization!.id}`);
+      const [all] = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from ${sql.identifier(table)} where org_id <> ${a.organization!.id}`);
+      expect({ table, theirs: theirs!.count, foreign: all!.count }).toEqual({ table, theirs: 0, foreign: 0 });
+    }
+  });
+
+  it('shows only the active organization among organizations', async () => {
+    const rows = await asTenant<{ id: string }>(a.organization!.id, sql`select id from organizations`);
+    expect(rows.map((row) => row.id)).toEqual([a.organization!.id]);
+  });
+
+  it("refuses to write into another organization's tables", async () => {
+    await expect(
+      asTenant(a.organization!.id, sql`insert into memberships (org_id, user_id, role) values (${b.organization!.id}, ${a.user.id}, 'owner')`),
+    ).rejects.toThrow();
+    const changed = await asTenant<{ org_id: string }>(a.organization!.id, sql`update memberships set role = 'viewer' where org_id = ${b.organization!.id} returning org_id`);
+    expect(changed).toEqual([]);
+    const deleted = await asTenant<{ org_id: string }>(a.organization!.id, sql`delete from organizations where id = ${b.organization!.id} returning id`);
+    expect(deleted).toEqual([]);
+  });
+
+  it('lets the runtime role read profiles of its members only, and never password hashes or sessions', async () => {
+    const visible = await asTenant<{ id: string }>(a.organization!.id, sql`select id from users`);
+    expect(visible.map((row) => row.id)).toEqual([a.user.id]);
+    const permissionDenied = (error: { cause?: { code?: string } }) => error.cause?.code === '42501';
+    await expect(asTenant(a.organization!.id, sql`select password_hash from users`)).rejects.toSatisfy(permissionDenied);
+    await expect(asTenant(a.organization!.id, sql`select id from sessions`)).rejects.toSatisfy(permissionDenied);
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+export const roles = ['owner', 'admin', 'member', 'viewer'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Trimmed and lower-cased before it is checked, so `Ada@Example.com ` is one address with `ada@example.com`. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address' }).max(254));
+
+/** Length only: the server also refuses common passwords, which would be too big to ship here. */
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(256, { error: 'Use at most 256 characters' });
+
+export const signupRequestSchema = z
+  .object({
+    email: emailSchema,
+    password: newPasswordSchema,
+    name: z.string().trim().min(1, { error: 'Enter your name' }).max(120),
+    organizationName: z.string().trim().min(1, { error: 'Name your organization' }).max(120),
+  })
+  .meta({ id: 'SignupRequest' });
+
+export const loginRequestSchema = z
+  .object({
+    email: emailSchema,
+    // Any length: a login must not reveal which rule a stored password predates.
+    password: z.string().min(1, { error: 'Enter your password' }).max(256),
+  })
+  .meta({ id: 'LoginRequest' });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    emailVerified: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+
+export const organizationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema,
+  })
+  .meta({ id: 'OrganizationMembership' });
+
+export const sessionResponseSchema = z
+  .object({
+    accessToken: z.string(),
+    /** Seconds until the access token expires; refresh before then. */
+    expiresIn: z.number().int(),
+    user: userSchema,
+    /** The organization the access token acts in; null for a user who belongs to none. */
+    organization: organizationSchema.nullable(),
+  })
+  .meta({ id: 'Session' });
+
+export const meResponseSchema = z
+  .object({
+    user: userSchema,
+    organization: organizationSchema.nullable(),
+    organizations: z.array(organizationSchema),
+  })
+  .meta({ id: 'Me' });
+
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type User = z.infer<typeof userSchema>;
+export type OrganizationMembership = z.infer<typeof organizationSchema>;
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export type MeResponse = z.infer<typeof meResponseSchema>;
