@@ -11,6 +11,8 @@ import { observabilityPlugin, requestIdFrom } from './infra/http/observability.j
 import { securityHeadersPlugin } from './infra/http/security-headers.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -76,7 +78,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.decorateRequest('actor', null);
 
   await app.register(systemRoutes(ctx));
-  await app.register(authRoutes(ctx, createAuthService(ctx)));
+  const auth = createAuthService(ctx);
+  await app.register(authRoutes(ctx, auth));
+  await app.register(organizationsRoutes(auth, createOrganizationsService(ctx.db.db)));
   return app;
 }
 

@@ -1,6 +1,8 @@
-import type { SessionResponse } from '@spanner/contracts';
+import type { Role, SessionResponse } from '@spanner/contracts';
+import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { App } from '../src/app.js';
+import type { AppContext } from '../src/context.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -26,3 +28,22 @@ export async function signUp(app: App, overrides: Partial<{ email: string; name:
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Puts an existing user into an organization with a role, as invitations will (test setup only). */
+export async function addMember(ctx: AppContext, orgId: string, userId: string, role: Role): Promise<void> {
+  await ctx.db.db.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${userId}, ${role})`);
+}
+
+/** A second user who joins `orgId` with `role` and acts in it. */
+export async function memberOf(app: App, ctx: AppContext, orgId: string, role: Role): Promise<SignedUp & { token: string }> {
+  const user = await signUp(app);
+  await addMember(ctx, orgId, user.user.id, role);
+  const switched = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/switch-organization',
+    headers: bearer(user.accessToken),
+    payload: { organizationId: orgId },
+  });
+  if (switched.statusCode !== 200) throw new Error(`switch failed: ${switched.statusCode} ${switched.body}`);
+  return { ...user, token: switched.json().accessToken };
+}

@@ -75,3 +75,26 @@ export type User = z.infer<typeof userSchema>;
 export type OrganizationMembership = z.infer<typeof organizationSchema>;
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const organizationNameSchema = z.string().trim().min(1, { error: 'Enter a name' }).max(120);
+
+export const createOrganizationRequestSchema = z.object({ name: organizationNameSchema }).meta({ id: 'CreateOrganizationRequest' });
+export const renameOrganizationRequestSchema = z.object({ name: organizationNameSchema }).meta({ id: 'RenameOrganizationRequest' });
+export const switchOrganizationRequestSchema = z.object({ organizationId: z.uuid() }).meta({ id: 'SwitchOrganizationRequest' });
+
+export const organizationListSchema = z.object({ data: z.array(organizationSchema) }).meta({ id: 'OrganizationList' });
+
+export const memberSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    joinedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Member' });
+
+export const memberListSchema = z.object({ data: z.array(memberSchema) }).meta({ id: 'MemberList' });
+export const changeRoleRequestSchema = z.object({ role: roleSchema }).meta({ id: 'ChangeRoleRequest' });
+
+export type Member = z.infer<typeof memberSchema>;

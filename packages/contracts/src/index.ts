@@ -1,3 +1,4 @@
 export * from './problem.js';
 export * from './system.js';
 export * from './identity.js';
+export * from './permissions.js';

@@ -28,6 +28,7 @@ export const docsPlugin = fp<{ https: boolean }>(async (app: FastifyInstance, { 
         { name: 'system', description: 'Health, readiness and service information' },
         { name: 'auth', description: 'Accounts and sessions: access tokens (Bearer) and a rotating refresh cookie' },
         { name: 'me', description: 'The signed-in user' },
+        { name: 'organizations', description: 'Organizations, members and roles' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key' } } },
     },

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor.js';
-import type { AuthService } from './auth.service.js';
+import type { AuthenticateOptions, AuthService } from './auth.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,9 +9,9 @@ declare module 'fastify' {
 }
 
 /** preHandler for routes that need a signed-in caller: 401 without valid credentials, 403 once removed. */
-export function requireActor(auth: AuthService) {
+export function requireActor(auth: AuthService, options: AuthenticateOptions = {}) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    request.actor = await auth.authenticate(request.headers.authorization);
+    request.actor = await auth.authenticate(request.headers.authorization, options);
   };
 }
 

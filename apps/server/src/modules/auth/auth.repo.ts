@@ -71,3 +71,7 @@ export async function isFamilyActive(db: Executor, familyId: string): Promise<bo
     .limit(1);
   return rows.length === 1;
 }
+
+export async function setFamilyOrganization(db: Executor, familyId: string, organizationId: string): Promise<void> {
+  await db.update(sessions).set({ organizationId }).where(eq(sessions.familyId, familyId));
+}

@@ -109,11 +109,13 @@ describe('access tokens', () => {
     expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) })).statusCode).toBe(200);
   });
 
-  it('stop working for a member removed from the organization: the next request gets 403', async () => {
+  it('lose the organization of a removed member at once: organization routes 403, profile outside it', async () => {
     const user = await signUp(t.app);
     await t.ctx.db.db.execute(sql`delete from memberships where user_id = ${user.user.id}`);
-    const response = await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) });
-    expect(response.statusCode).toBe(403);
+    const members = await t.app.inject({ url: `/api/v1/organizations/${user.organization!.id}/members`, headers: bearer(user.accessToken) });
+    expect(members.statusCode).toBe(403);
+    const me = await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) });
+    expect(me.json().organization).toBeNull();
   });
 });
 

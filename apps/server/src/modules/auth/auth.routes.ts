@@ -1,4 +1,11 @@
-import { loginRequestSchema, meResponseSchema, problemSchema, sessionResponseSchema, signupRequestSchema } from '@spanner/contracts';
+import {
+  loginRequestSchema,
+  meResponseSchema,
+  problemSchema,
+  sessionResponseSchema,
+  signupRequestSchema,
+  switchOrganizationRequestSchema,
+} from '@spanner/contracts';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -25,7 +32,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
   const client = (request: FastifyRequest): ClientInfo => ({ userAgent: request.headers['user-agent'], ip: request.ip });
   const sendSession = (reply: FastifyReply, issued: IssuedSession, status: 200 | 201) =>
     reply.setCookie(REFRESH_COOKIE, issued.refreshToken, cookieOptions).status(status).send(issued.body);
-  const guard = requireActor(auth);
+  const guard = requireActor(auth, { outsideOrganization: true });
 
   return async (app) => {
     app.post(
@@ -101,6 +108,22 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
         await auth.logoutEverywhere(actorOf(request));
         return reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path }).status(204).send(null);
       },
+    );
+
+    app.post(
+      '/api/v1/auth/switch-organization',
+      {
+        preHandler: guard,
+        schema: {
+          operationId: 'auth.switchOrganization',
+          tags: ['auth'],
+          summary: 'Act in another organization of the signed-in user',
+          security: [{ bearer: [] }],
+          body: switchOrganizationRequestSchema,
+          response: { 200: sessionResponseSchema, 404: problemSchema, ...problems },
+        },
+      },
+      async (request) => auth.switchOrganization(actorOf(request), request.body.organizationId),
     );
 
     app.get(

@@ -14,10 +14,16 @@ import {
   isFamilyActive,
   revokeFamily,
   revokeUserSessions,
+  setFamilyOrganization,
   type UserRow,
 } from './auth.repo.js';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { accessTokenKey, newRefreshToken, parseRefreshToken, secretMatches, signAccessToken, verifyAccessToken } from './tokens.js';
+
+export interface AuthenticateOptions {
+  /** For user-level routes (profile, organization list, switch): a lost membership is not an error. */
+  outsideOrganization?: boolean;
+}
 
 export interface ClientInfo {
   userAgent: string | undefined;
@@ -147,15 +153,30 @@ export function createAuthService(ctx: AppContext) {
      * Who is calling: a valid access token of a live session, and — checked on every request, so
      * a removed member or a lowered role takes effect at once — the current role in its organization.
      */
-    async authenticate(authorization: string | undefined): Promise<Actor> {
+    async authenticate(authorization: string | undefined, options: AuthenticateOptions = {}): Promise<Actor> {
       const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
       const claims = token ? await verifyAccessToken(key, token) : null;
       if (!claims || !(await isFamilyActive(db, claims.sessionId))) {
         throw new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
       }
       const role = claims.orgId ? await findMemberRole(db, claims.orgId, claims.userId) : null;
-      if (claims.orgId && !role) throw new HttpProblem({ status: 403, detail: 'You are no longer a member of this organization.' });
+      if (claims.orgId && !role) {
+        // Never an organization scope without a membership: user-level routes act outside any.
+        if (!options.outsideOrganization) throw new HttpProblem({ status: 403, detail: 'You are no longer a member of this organization.' });
+        return { kind: 'user', userId: claims.userId, orgId: null, role: null, sessionId: claims.sessionId };
+      }
       return { kind: 'user', userId: claims.userId, orgId: claims.orgId, role, sessionId: claims.sessionId };
+    },
+
+    /** A new access token for another organization of the user; the refresh token follows it. */
+    async switchOrganization(actor: Actor, organizationId: string): Promise<SessionResponse> {
+      const role = await findMemberRole(db, organizationId, actor.userId);
+      const user = await findUserById(db, actor.userId);
+      if (!role || !user) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
+      await setFamilyOrganization(db, actor.sessionId, organizationId);
+      const organization = (await listOrganizationsOfUser(db, actor.userId)).find((candidate) => candidate.id === organizationId)!;
+      const accessToken = await signAccessToken(key, { userId: user.id, orgId: organizationId, sessionId: actor.sessionId }, ctx.config.accessTokenMinutes);
+      return { accessToken, expiresIn: ctx.config.accessTokenMinutes * 60, user: toUser(user), organization };
     },
 
     async me(actor: Actor) {

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@spanner/contracts';
-import { memberships, organizations } from '../../infra/db/schema/index.js';
+import { memberships, organizations, users } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
 
 export interface MembershipRow {
@@ -33,4 +33,58 @@ export async function findRole(tx: TenantTransaction, orgId: string, userId: str
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return row?.role ?? null;
+}
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+export async function findOrganization(tx: TenantTransaction, id: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, id));
+  return row ?? null;
+}
+
+export async function renameOrganization(tx: TenantTransaction, id: string, name: string): Promise<void> {
+  await tx
+    .update(organizations)
+    .set({ name, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(organizations.id, id));
+}
+
+export async function deleteOrganization(tx: TenantTransaction, id: string): Promise<void> {
+  await tx.delete(organizations).where(eq(organizations.id, id));
+}
+
+export function findMembers(tx: TenantTransaction, orgId: string): Promise<MemberRow[]> {
+  return tx
+    .select({ userId: memberships.userId, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+/** The organization's owners, locked until the transaction ends so two demotions cannot race. */
+export async function lockOwners(tx: TenantTransaction, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'owner')))
+    .for('update');
+  return rows.map((row) => row.userId);
+}
+
+export async function updateRole(tx: TenantTransaction, orgId: string, userId: string, role: Role): Promise<void> {
+  await tx
+    .update(memberships)
+    .set({ role, version: sql`${memberships.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+export async function deleteMembership(tx: TenantTransaction, orgId: string, userId: string): Promise<void> {
+  await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }

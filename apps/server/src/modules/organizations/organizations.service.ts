@@ -1,8 +1,22 @@
-import type { OrganizationMembership, Role } from '@spanner/contracts';
+import { can, type Member, type OrganizationMembership, type Permission, type Role } from '@spanner/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../infra/db/client.js';
 import { enterTenant, withTenant, type TenantTransaction } from '../../infra/db/tenant.js';
-import { findMembershipsOfUser, findRole, insertMembership, insertOrganization } from './organizations.repo.js';
+import { HttpProblem } from '../../infra/http/problem.js';
+import type { Actor } from '../auth/actor.js';
+import {
+  deleteMembership,
+  deleteOrganization,
+  findMembers,
+  findMembershipsOfUser,
+  findOrganization,
+  findRole,
+  insertMembership,
+  insertOrganization,
+  lockOwners,
+  renameOrganization,
+  updateRole,
+} from './organizations.repo.js';
 
 /**
  * Creates an organization owned by `userId` inside the caller's transaction. The transaction
@@ -25,3 +39,90 @@ export function listOrganizationsOfUser(db: Database, userId: string): Promise<O
 export function findMemberRole(db: Database, orgId: string, userId: string): Promise<Role | null> {
   return withTenant(db, { orgId, userId }, (tx) => findRole(tx, orgId, userId));
 }
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new HttpProblem({ status: 403, detail: `Your role (${actor.role ?? 'none'}) does not allow ${permission}.` });
+  }
+}
+
+/** Organization routes act on the active organization; any other id is as good as missing. */
+function requireActive(actor: Actor, orgId: string): string {
+  if (actor.orgId !== orgId) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
+  return orgId;
+}
+
+const lastOwner = () =>
+  new HttpProblem({ status: 409, detail: 'An organization needs an owner: make someone else owner first.' });
+
+export function createOrganizationsService(db: Database) {
+  const inScope = <T>(actor: Actor, fn: (tx: TenantTransaction) => Promise<T>) =>
+    withTenant(db, { orgId: actor.orgId, userId: actor.userId }, fn);
+
+  return {
+    list: (actor: Actor) => listOrganizationsOfUser(db, actor.userId),
+
+    create: (actor: Actor, name: string) => db.transaction((tx) => createOwnedOrganization(tx, actor.userId, name)),
+
+    async get(actor: Actor, orgId: string): Promise<OrganizationMembership> {
+      requireActive(actor, orgId);
+      const organization = await inScope(actor, (tx) => findOrganization(tx, orgId));
+      if (!organization) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
+      return { ...organization, role: actor.role! };
+    },
+
+    async rename(actor: Actor, orgId: string, name: string): Promise<OrganizationMembership> {
+      requireActive(actor, orgId);
+      requirePermission(actor, 'organization.rename');
+      await inScope(actor, (tx) => renameOrganization(tx, orgId, name));
+      return { id: orgId, name, role: actor.role! };
+    },
+
+    async remove(actor: Actor, orgId: string): Promise<void> {
+      requireActive(actor, orgId);
+      requirePermission(actor, 'organization.delete');
+      await inScope(actor, (tx) => deleteOrganization(tx, orgId));
+    },
+
+    async members(actor: Actor, orgId: string): Promise<Member[]> {
+      requireActive(actor, orgId);
+      requirePermission(actor, 'members.read');
+      const rows = await inScope(actor, (tx) => findMembers(tx, orgId));
+      return rows.map((row) => ({ ...row, joinedAt: row.joinedAt.toISOString() }));
+    },
+
+    /** Admins manage members; only owners make or unmake owners; the last owner stays. */
+    async changeRole(actor: Actor, orgId: string, userId: string, role: Role): Promise<Member> {
+      requireActive(actor, orgId);
+      requirePermission(actor, 'members.manage');
+      return inScope(actor, async (tx) => {
+        const current = await findRole(tx, orgId, userId);
+        if (!current) throw new HttpProblem({ status: 404, detail: 'No such member.' });
+        if ((current === 'owner' || role === 'owner') && actor.role !== 'owner') {
+          throw new HttpProblem({ status: 403, detail: 'Only an owner can make or unmake owners.' });
+        }
+        const owners = await lockOwners(tx, orgId);
+        if (current === 'owner' && role !== 'owner' && owners.length === 1) throw lastOwner();
+        await updateRole(tx, orgId, userId, role);
+        const member = (await findMembers(tx, orgId)).find((row) => row.userId === userId)!;
+        return { ...member, joinedAt: member.joinedAt.toISOString() };
+      });
+    },
+
+    /** Removes a member, or lets a member leave; the last owner cannot go. */
+    async removeMember(actor: Actor, orgId: string, userId: string): Promise<void> {
+      requireActive(actor, orgId);
+      if (userId !== actor.userId) requirePermission(actor, 'members.manage');
+      await inScope(actor, async (tx) => {
+        const current = await findRole(tx, orgId, userId);
+        if (!current) throw new HttpProblem({ status: 404, detail: 'No such member.' });
+        if (current === 'owner' && actor.role !== 'owner') throw new HttpProblem({ status: 403, detail: 'Only an owner can remove an owner.' });
+        const owners = await lockOwners(tx, orgId);
+        if (current === 'owner' && owners.length === 1) throw lastOwner();
+        await deleteMembership(tx, orgId, userId);
+      });
+    },
+  };
+}
+
+export type OrganizationsService = ReturnType<typeof createOrganizationsService>;
