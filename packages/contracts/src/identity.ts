@@ -98,3 +98,17 @@ export const memberListSchema = z.object({ data: z.array(memberSchema) }).meta({
 export const changeRoleRequestSchema = z.object({ role: roleSchema }).meta({ id: 'ChangeRoleRequest' });
 
 export type Member = z.infer<typeof memberSchema>;
+
+export const updateMeRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Enter your name' }).max(120).optional(),
+    currentPassword: z.string().max(256).optional(),
+    newPassword: newPasswordSchema.optional(),
+  })
+  .refine((body) => body.newPassword === undefined || Boolean(body.currentPassword), {
+    path: ['currentPassword'],
+    error: 'Enter your current password to set a new one',
+  })
+  .meta({ id: 'UpdateMeRequest' });
+
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;

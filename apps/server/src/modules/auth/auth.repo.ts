@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../infra/db/client.js';
 import { sessions, users } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
@@ -74,4 +74,21 @@ export async function isFamilyActive(db: Executor, familyId: string): Promise<bo
 
 export async function setFamilyOrganization(db: Executor, familyId: string, organizationId: string): Promise<void> {
   await db.update(sessions).set({ organizationId }).where(eq(sessions.familyId, familyId));
+}
+
+export async function updateUser(db: Executor, id: string, changes: { name?: string; passwordHash?: string }): Promise<void> {
+  await db.update(users).set({ ...changes, updatedAt: sql`now()` }).where(eq(users.id, id));
+}
+
+export async function findPasswordHash(db: Executor, id: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash ?? null;
+}
+
+/** Ends every login session of the user but one (after a password change, the others go). */
+export async function revokeOtherSessions(db: Executor, userId: string, keepFamilyId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), ne(sessions.familyId, keepFamilyId), isNull(sessions.revokedAt)));
 }

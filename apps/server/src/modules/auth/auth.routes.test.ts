@@ -173,3 +173,37 @@ describe('logout', () => {
     expect((await post('/api/v1/auth/refresh', undefined, other.refreshCookie)).statusCode).toBe(200);
   });
 });
+
+describe('PATCH /me', () => {
+  const patchMe = (token: string, payload: object) => t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(token), payload });
+
+  it('renames the user', async () => {
+    const user = await signUp(t.app);
+    const response = await patchMe(user.accessToken, { name: '  Countess of Lovelace ' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user.name).toBe('Countess of Lovelace');
+  });
+
+  it('needs the current password for a new one, and refuses a wrong or common one', async () => {
+    const user = await signUp(t.app);
+    const missing = await patchMe(user.accessToken, { newPassword: 'a brand new passphrase' });
+    expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'body.currentPassword' })]);
+    const wrong = await patchMe(user.accessToken, { currentPassword: 'not it at all', newPassword: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([{ path: 'body.currentPassword', message: 'is not your current password' }]);
+    const common = await patchMe(user.accessToken, { currentPassword: TEST_PASSWORD, newPassword: 'password123' });
+    expect(common.json().errors).toEqual([expect.objectContaining({ path: 'body.newPassword' })]);
+    expect((await post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('changes the password and ends the other sessions, keeping this one', async () => {
+    const user = await signUp(t.app);
+    const elsewhere = await post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD });
+    const response = await patchMe(user.accessToken, { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(response.statusCode).toBe(200);
+    expect((await post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect((await post('/api/v1/auth/login', { email: user.email, password: 'a brand new passphrase' })).statusCode).toBe(200);
+    expect((await post('/api/v1/auth/refresh', undefined, refreshCookieOf(elsewhere))).statusCode).toBe(401);
+    expect((await post('/api/v1/auth/refresh', undefined, user.refreshCookie)).statusCode).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import {
   sessionResponseSchema,
   signupRequestSchema,
   switchOrganizationRequestSchema,
+  updateMeRequestSchema,
 } from '@spanner/contracts';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -139,6 +140,22 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
         },
       },
       async (request) => auth.me(actorOf(request)),
+    );
+
+    app.patch(
+      '/api/v1/me',
+      {
+        preHandler: guard,
+        schema: {
+          operationId: 'me.update',
+          tags: ['me'],
+          summary: 'Change your name or password (the current password is required for a new one)',
+          security: [{ bearer: [] }],
+          body: updateMeRequestSchema,
+          response: { 200: meResponseSchema, ...problems },
+        },
+      },
+      async (request) => auth.updateMe(actorOf(request), request.body),
     );
   };
 }

@@ -1,4 +1,4 @@
-import type { LoginRequest, OrganizationMembership, SessionResponse, SignupRequest, User } from '@spanner/contracts';
+import type { LoginRequest, OrganizationMembership, SessionResponse, SignupRequest, UpdateMeRequest, User } from '@spanner/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from '../../context.js';
 import { HttpProblem } from '../../infra/http/problem.js';
@@ -13,8 +13,11 @@ import {
   insertUser,
   isFamilyActive,
   revokeFamily,
+  findPasswordHash,
+  revokeOtherSessions,
   revokeUserSessions,
   setFamilyOrganization,
+  updateUser,
   type UserRow,
 } from './auth.repo.js';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
@@ -43,6 +46,12 @@ const invalidCredentials = () =>
   new HttpProblem({ status: 401, detail: 'The email or password is incorrect.' });
 
 const invalidRefresh = () => new HttpProblem({ status: 401, detail: 'The session has ended; sign in again.' });
+
+function rejectCommonPassword(password: string, path: string): void {
+  if (isCommonPassword(password)) {
+    throw new HttpProblem({ status: 422, detail: 'The request has invalid fields.', errors: [{ path, message: 'This password is too common; choose another one' }] });
+  }
+}
 
 function toUser(row: UserRow): User {
   return { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerifiedAt !== null, createdAt: row.createdAt.toISOString() };
@@ -91,13 +100,7 @@ export function createAuthService(ctx: AppContext) {
 
   return {
     async signup(input: SignupRequest, client: ClientInfo): Promise<IssuedSession> {
-      if (isCommonPassword(input.password)) {
-        throw new HttpProblem({
-          status: 422,
-          detail: 'The request has invalid fields.',
-          errors: [{ path: 'body.password', message: 'This password is too common; choose another one' }],
-        });
-      }
+      rejectCommonPassword(input.password, 'body.password');
       const passwordHash = await hashPassword(input.password);
       const familyId = uuidv7();
       let created: { user: UserRow; organization: OrganizationMembership };
@@ -177,6 +180,22 @@ export function createAuthService(ctx: AppContext) {
       const organization = (await listOrganizationsOfUser(db, actor.userId)).find((candidate) => candidate.id === organizationId)!;
       const accessToken = await signAccessToken(key, { userId: user.id, orgId: organizationId, sessionId: actor.sessionId }, ctx.config.accessTokenMinutes);
       return { accessToken, expiresIn: ctx.config.accessTokenMinutes * 60, user: toUser(user), organization };
+    },
+
+    /** Name and password; a new password needs the current one and ends the user's other sessions. */
+    async updateMe(actor: Actor, input: UpdateMeRequest) {
+      let passwordHash: string | undefined;
+      if (input.newPassword !== undefined) {
+        const stored = await findPasswordHash(db, actor.userId);
+        if (!stored || !(await verifyPassword(stored, input.currentPassword ?? ''))) {
+          throw new HttpProblem({ status: 422, detail: 'The request has invalid fields.', errors: [{ path: 'body.currentPassword', message: 'is not your current password' }] });
+        }
+        rejectCommonPassword(input.newPassword, 'body.newPassword');
+        passwordHash = await hashPassword(input.newPassword);
+      }
+      await updateUser(db, actor.userId, { ...(input.name !== undefined ? { name: input.name } : {}), ...(passwordHash ? { passwordHash } : {}) });
+      if (passwordHash) await revokeOtherSessions(db, actor.userId, actor.sessionId);
+      return this.me(actor);
     },
 
     async me(actor: Actor) {
