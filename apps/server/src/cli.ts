@@ -1,12 +1,10 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { buildApp, buildWorkerApp, type App } from './app.js';
 import { ConfigError, loadConfig, resolveSecretKey, type Config } from './config.js';
-import { closeContext, createContext, type AppContext } from './context.js';
+import { closeContext, createContext, createQueue, type AppContext } from './context.js';
 import { createDb } from './infra/db/client.js';
 import { runMigrations } from './infra/db/migrate.js';
-import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
-import { createInlineQueue } from './infra/queue/inline-queue.js';
-import { JobTimeoutError, type Queue } from './infra/queue/queue.js';
+import { JobTimeoutError } from './infra/queue/queue.js';
 import { createLogger, type Logger } from './infra/telemetry/logger.js';
 import { createMetrics } from './infra/telemetry/metrics.js';
 import { jobHandlers } from './jobs.js';
@@ -94,17 +92,14 @@ async function migrate(): Promise<void> {
   }
 }
 
-async function ping(options: { timeout: string }): Promise<void> {
+async function ping(options: { timeout: number }): Promise<void> {
   const config = readConfig();
   const log = createLogger(config, 2);
-  const metrics = createMetrics();
   // With Redis a separate `spanner worker` must answer; without it the job runs right here.
-  const queue: Queue<typeof systemJobs> = config.redisUrl
-    ? createBullmqQueue({ catalog: systemJobs, redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log, metrics })
-    : createInlineQueue({ catalog: systemJobs, log, metrics });
+  const queue = createQueue(config, systemJobs, log, createMetrics());
   try {
     if (queue.kind === 'inline') await queue.startWorker(systemJobHandlers());
-    const result = await queue.run('ping', {}, { timeoutMs: Number(options.timeout) });
+    const result = await queue.run('ping', {}, { timeoutMs: options.timeout });
     process.stdout.write(`${result}\n`);
   } catch (error) {
     const hint = error instanceof JobTimeoutError && queue.kind === 'bullmq' ? ' (is a `spanner worker` running on the same Redis?)' : '';
@@ -113,6 +108,12 @@ async function ping(options: { timeout: string }): Promise<void> {
   } finally {
     await queue.close();
   }
+}
+
+function parseMilliseconds(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new InvalidArgumentError('expected a positive whole number of milliseconds');
+  return ms;
 }
 
 /** The `spanner` command line; main.ts parses it, the deploy tests read its command names. */
@@ -131,7 +132,7 @@ export function createProgram(): Command {
   program
     .command('ping')
     .description('enqueue a ping job, wait for a worker to answer and print "pong"')
-    .option('-t, --timeout <ms>', 'how long to wait for the answer', '10000')
+    .option('-t, --timeout <ms>', 'how long to wait for the answer', parseMilliseconds, 10_000)
     .action(ping);
   return program;
 }

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { createDb, type DbHandle, type DbOptions } from './infra/db/client.js';
 import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
 import { createInlineQueue } from './infra/queue/inline-queue.js';
-import type { Queue } from './infra/queue/queue.js';
+import type { JobCatalog as JobCatalogShape, Queue } from './infra/queue/queue.js';
 import { connectRedis, pingRedis, type Redis } from './infra/redis/redis.js';
 import { createLogger, type Logger } from './infra/telemetry/logger.js';
 import { createMetrics, type Metrics } from './infra/telemetry/metrics.js';
@@ -35,10 +35,11 @@ export interface ContextOptions {
   webRoot?: string | null;
 }
 
-export function createQueue(config: Config, log: Logger, metrics: Metrics): Queue<JobCatalog> {
+/** BullMQ when REDIS_URL is set, the in-process queue otherwise. */
+export function createQueue<C extends JobCatalogShape>(config: Config, catalog: C, log: Logger, metrics: Metrics): Queue<C> {
   return config.redisUrl
-    ? createBullmqQueue({ catalog: jobCatalog, redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log, metrics })
-    : createInlineQueue({ catalog: jobCatalog, log, metrics });
+    ? createBullmqQueue({ catalog, redisUrl: config.redisUrl, prefix: config.redisKeyPrefix, log, metrics })
+    : createInlineQueue({ catalog, log, metrics });
 }
 
 export function findWebRoot(): string | null {
@@ -60,7 +61,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     metrics,
     db,
     redis,
-    queue: createQueue(config, log, metrics),
+    queue: createQueue(config, jobCatalog, log, metrics),
     readinessChecks,
     webRoot: options.webRoot === undefined ? findWebRoot() : options.webRoot,
   };

@@ -41,6 +41,7 @@ describe('tenant isolation in PostgreSQL', () => {
         sql`, `,
       )}) and relkind = 'r'`,
     )) as unknown as Rows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>;
+    expect(result.rows.map((row) => row.relname).sort()).toEqual([...tenantTables, 'organizations'].sort());
     for (const row of result.rows) expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: true });
   });
 

@@ -98,6 +98,17 @@ export function createAuthService(ctx: AppContext) {
     return organizations.find((organization) => organization.id === preferred) ?? organizations[0] ?? null;
   }
 
+  async function me(actor: Actor) {
+    const user = await findUserById(db, actor.userId);
+    if (!user) throw new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
+    const organizations = await listOrganizationsOfUser(db, actor.userId);
+    return {
+      user: toUser(user),
+      organization: organizations.find((organization) => organization.id === actor.orgId) ?? null,
+      organizations,
+    };
+  }
+
   return {
     async signup(input: SignupRequest, client: ClientInfo): Promise<IssuedSession> {
       rejectCommonPassword(input.password, 'body.password');
@@ -173,11 +184,10 @@ export function createAuthService(ctx: AppContext) {
 
     /** A new access token for another organization of the user; the refresh token follows it. */
     async switchOrganization(actor: Actor, organizationId: string): Promise<SessionResponse> {
-      const role = await findMemberRole(db, organizationId, actor.userId);
+      const organization = (await listOrganizationsOfUser(db, actor.userId)).find((candidate) => candidate.id === organizationId);
       const user = await findUserById(db, actor.userId);
-      if (!role || !user) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
+      if (!organization || !user) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
       await setFamilyOrganization(db, actor.sessionId, organizationId);
-      const organization = (await listOrganizationsOfUser(db, actor.userId)).find((candidate) => candidate.id === organizationId)!;
       const accessToken = await signAccessToken(key, { userId: user.id, orgId: organizationId, sessionId: actor.sessionId }, ctx.config.accessTokenMinutes);
       return { accessToken, expiresIn: ctx.config.accessTokenMinutes * 60, user: toUser(user), organization };
     },
@@ -195,19 +205,10 @@ export function createAuthService(ctx: AppContext) {
       }
       await updateUser(db, actor.userId, { ...(input.name !== undefined ? { name: input.name } : {}), ...(passwordHash ? { passwordHash } : {}) });
       if (passwordHash) await revokeOtherSessions(db, actor.userId, actor.sessionId);
-      return this.me(actor);
+      return me(actor);
     },
 
-    async me(actor: Actor) {
-      const user = await findUserById(db, actor.userId);
-      if (!user) throw new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
-      const organizations = await listOrganizationsOfUser(db, actor.userId);
-      return {
-        user: toUser(user),
-        organization: organizations.find((organization) => organization.id === actor.orgId) ?? null,
-        organizations,
-      };
-    },
+    me,
   };
 }
 

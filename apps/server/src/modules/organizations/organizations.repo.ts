@@ -59,12 +59,13 @@ export async function deleteOrganization(tx: TenantTransaction, id: string): Pro
   await tx.delete(organizations).where(eq(organizations.id, id));
 }
 
-export function findMembers(tx: TenantTransaction, orgId: string): Promise<MemberRow[]> {
+/** Members of an organization by name, or only `userId` when given. */
+export function findMembers(tx: TenantTransaction, orgId: string, userId?: string): Promise<MemberRow[]> {
   return tx
     .select({ userId: memberships.userId, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, orgId))
+    .where(and(eq(memberships.orgId, orgId), userId ? eq(memberships.userId, userId) : undefined))
     .orderBy(asc(users.name), asc(users.email));
 }
 

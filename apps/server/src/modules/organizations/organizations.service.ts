@@ -104,7 +104,8 @@ export function createOrganizationsService(db: Database) {
         const owners = await lockOwners(tx, orgId);
         if (current === 'owner' && role !== 'owner' && owners.length === 1) throw lastOwner();
         await updateRole(tx, orgId, userId, role);
-        const member = (await findMembers(tx, orgId)).find((row) => row.userId === userId)!;
+        const [member] = await findMembers(tx, orgId, userId);
+        if (!member) throw new HttpProblem({ status: 404, detail: 'No such member.' });
         return { ...member, joinedAt: member.joinedAt.toISOString() };
       });
     },
