@@ -36,6 +36,12 @@ describe('the spanner CLI', () => {
     }
   });
 
+  it('refuses a ping timeout that is not a number of milliseconds', async () => {
+    const cli = runCli(['ping', '--timeout', 'soon'], { LOG_LEVEL: 'warn' });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toContain('positive whole number of milliseconds');
+  });
+
   it('answers ping with pong on the embedded queue', async () => {
     const cli = runCli(['ping'], { LOG_LEVEL: 'warn' });
     expect(await cli.exited).toBe(0);
