@@ -9,8 +9,16 @@ import { docsPlugin } from './infra/http/docs.js';
 import { errorsPlugin, type ErrorPluginOptions } from './infra/http/errors.js';
 import { observabilityPlugin, requestIdFrom } from './infra/http/observability.js';
 import { securityHeadersPlugin } from './infra/http/security-headers.js';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { accessControlPlugin } from './modules/auth/auth.guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import { createInvitationsService } from './modules/invitations/invitations.service.js';
+import { devMailboxRoutes } from './modules/mail/mail.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -28,6 +36,8 @@ async function createServer(ctx: AppContext, options: Omit<ErrorPluginOptions, '
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep-alive sockets would hold a graceful shutdown open; in-flight requests still finish.
     forceCloseConnections: 'idle',
+    // request.ip (rate limits, audit) is the client's only behind proxies we trust (TRUST_PROXY).
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,12 +85,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }
 
   await app.register(cookie);
-  app.decorateRequest('actor', null);
+  const apiKeys = createApiKeysService(ctx.db.db);
+  const auth = createAuthService(ctx, apiKeys);
+  // Every /api/v1 route declares who may call it; this installs the matching guard.
+  await app.register(accessControlPlugin, { auth });
 
   await app.register(systemRoutes(ctx));
-  const auth = createAuthService(ctx);
   await app.register(authRoutes(ctx, auth));
-  await app.register(organizationsRoutes(auth, createOrganizationsService(ctx.db.db)));
+  await app.register(organizationsRoutes(createOrganizationsService(ctx.db.db)));
+  if (ctx.mailer.kind === 'dev-mailbox') await app.register(devMailboxRoutes(ctx.db.db));
+  await app.register(invitationsRoutes(auth, createInvitationsService(ctx)));
+  await app.register(apiKeysRoutes(apiKeys));
+  await app.register(auditRoutes(createAuditService(ctx.db.db)));
   return app;
 }
 

@@ -74,7 +74,7 @@ async function serve(role: 'start' | 'api' | 'worker'): Promise<void> {
   });
   if (role === 'start') await runMigrations(ctx.db);
   // Without Redis the queue lives in this process, so whoever serves the API also runs the jobs.
-  if (role !== 'api' || ctx.queue.kind === 'inline') await ctx.queue.startWorker(jobHandlers());
+  if (role !== 'api' || ctx.queue.kind === 'inline') await ctx.queue.startWorker(jobHandlers(ctx));
   running.app = role === 'worker' ? await buildWorkerApp(ctx) : await buildApp(ctx);
   await listen(running.app, ctx, role === 'start' ? 'api+worker' : role);
 }

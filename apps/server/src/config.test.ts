@@ -75,20 +75,67 @@ describe('loadConfig', () => {
     expect(error?.message).toMatch(/^Invalid configuration:\n {2}- PORT: .+\n {2}- LOG_LEVEL: .+$/);
   });
 
+  const production = { ENVIRONMENT: 'production', SMTP_URL: 'smtp://mail.example.com:587' };
+
   it('requires SECRET_KEY in production', () => {
-    expect(problemsOf({ ENVIRONMENT: 'production' })).toEqual(['SECRET_KEY: is required in production']);
+    expect(problemsOf(production)).toEqual(['SECRET_KEY: is required in production']);
   });
 
   it('refuses a known default secret in production', () => {
-    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'changeme' })[0]).toMatch(/^SECRET_KEY: is a known default/);
+    expect(problemsOf({ ...production, SECRET_KEY: 'changeme' })[0]).toMatch(/^SECRET_KEY: is a known default/);
   });
 
   it('refuses a short secret in production', () => {
-    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'short-but-not-default' })[0]).toMatch(/^SECRET_KEY: must be at least 32/);
+    expect(problemsOf({ ...production, SECRET_KEY: 'short-but-not-default' })[0]).toMatch(/^SECRET_KEY: must be at least 32/);
   });
 
   it('accepts a long random secret in production', () => {
-    expect(loadConfig({ ENVIRONMENT: 'production', SECRET_KEY: 'f'.repeat(64) }).secretKey).toBe('f'.repeat(64));
+    expect(loadConfig({ ...production, SECRET_KEY: 'f'.repeat(64) }).secretKey).toBe('f'.repeat(64));
+  });
+
+  it('refuses to run production without SMTP_URL, naming it', () => {
+    const problems = problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'f'.repeat(64) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SMTP_URL: is required in production .*development mailbox/);
+  });
+
+  it('keeps mail in the development mailbox elsewhere, sent as MAIL_FROM once SMTP_URL is set', () => {
+    expect(loadConfig({ ENVIRONMENT: 'development' })).toMatchObject({ smtpUrl: undefined, mailFrom: 'Spanner CRM <no-reply@localhost>' });
+    const config = loadConfig({ SMTP_URL: 'smtps://crm:secret@mail.example.com:465', MAIL_FROM: 'Acme CRM <crm@acme.example>' });
+    expect(config).toMatchObject({ smtpUrl: 'smtps://crm:secret@mail.example.com:465', mailFrom: 'Acme CRM <crm@acme.example>' });
+  });
+
+  it('accepts only smtp:// and smtps:// mail servers and a MAIL_FROM with an address', () => {
+    const problems = problemsOf({ SMTP_URL: 'https://mail.example.com', MAIL_FROM: 'Spanner CRM' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['SMTP_URL', 'MAIL_FROM']);
+  });
+
+  it('trusts no proxy by default, and every proxy, or the named addresses and ranges, when told', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'FALSE' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,fd00::/8, uniquelocal' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      'fd00::/8',
+      'uniquelocal',
+    ]);
+  });
+
+  it('names each TRUST_PROXY entry that is no address, and refuses hop counts', () => {
+    const problems = problemsOf({ TRUST_PROXY: 'nginx, 10.0.0.0/33, 10.0.0.1' });
+    expect(problems).toEqual([
+      'TRUST_PROXY: "nginx" is not true/false, an IP address, a CIDR range or loopback/linklocal/uniquelocal',
+      'TRUST_PROXY: "10.0.0.0/33" is not true/false, an IP address, a CIDR range or loopback/linklocal/uniquelocal',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: '1' })).toEqual(['TRUST_PROXY: a hop count is not supported; name the proxies (IP addresses, CIDR ranges or uniquelocal)']);
+  });
+
+  it('has rate limits for production by default and takes whole positive numbers', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ authPerIp: 30, authPerAccount: 10, apiKeyPerIp: 1200, apiKeyPerKey: 600 });
+    expect(loadConfig({ RATE_LIMIT_AUTH_PER_ACCOUNT: '5' }).rateLimits.authPerAccount).toBe(5);
+    const problems = problemsOf({ RATE_LIMIT_AUTH_PER_IP: '0', RATE_LIMIT_API_KEY_PER_KEY: 'lots' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['RATE_LIMIT_AUTH_PER_IP', 'RATE_LIMIT_API_KEY_PER_KEY']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,7 @@ const KNOWN_DEFAULT_SECRETS = new Set([
   'replace-me-with-a-long-random-string',
 ]);
 const MIN_SECRET_LENGTH = 32;
+const DEFAULT_MAIL_FROM = 'Spanner CRM <no-reply@localhost>';
 
 /** Empty strings count as unset, so `FOO=` in an env file means "use the default". */
 const optionalString = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
@@ -27,6 +29,36 @@ function withDefault<T extends z.ZodType>(schema: T, fallback: z.input<T>) {
 
 const urlWithProtocols = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) });
+
+/** A count per window; at least 1, since a limit of 0 would lock everyone out. */
+const rateLimit = (fallback: number) => withDefault(z.coerce.number().int().min(1), fallback);
+
+/** proxy-addr's names for the private ranges, accepted by Fastify next to addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value) || isIP(value) !== 0) return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  const maxBits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
+  return rest.length === 0 && maxBits > 0 && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= maxBits;
+}
+
+/**
+ * Fastify's trustProxy: every proxy (true), none (false), or these addresses. No hop count:
+ * Fastify ignores one, since a direct client could then claim any address.
+ */
+const trustProxySchema = z.string().transform((value, ctx): boolean | string[] => {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  const addresses = splitList(trimmed);
+  for (const address of addresses.filter((item) => !isProxyAddress(item))) {
+    const message = /^\d+$/.test(address)
+      ? 'a hop count is not supported; name the proxies (IP addresses, CIDR ranges or uniquelocal)'
+      : `"${address}" is not true/false, an IP address, a CIDR range or loopback/linklocal/uniquelocal`;
+    ctx.addIssue({ code: 'custom', message });
+  }
+  return addresses;
+});
 
 const envSchema = z
   .object({
@@ -53,6 +85,13 @@ const envSchema = z
     ACCESS_TOKEN_EXPIRE_MINUTES: withDefault(z.coerce.number().int().min(1).max(24 * 60), 15),
     REFRESH_TOKEN_EXPIRE_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 7),
     PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['http', 'https']).optional()),
+    TRUST_PROXY: withDefault(trustProxySchema, 'false'),
+    SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['smtp', 'smtps']).optional()),
+    MAIL_FROM: withDefault(z.string().includes('@', { error: 'must be an address, like Spanner CRM <crm@example.com>' }), DEFAULT_MAIL_FROM),
+    RATE_LIMIT_AUTH_PER_IP: rateLimit(30),
+    RATE_LIMIT_AUTH_PER_ACCOUNT: rateLimit(10),
+    RATE_LIMIT_API_KEY_PER_IP: rateLimit(1200),
+    RATE_LIMIT_API_KEY_PER_KEY: rateLimit(600),
   })
   .superRefine(
     (env, ctx) => {
@@ -63,6 +102,10 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is a known default; generate one with `openssl rand -hex 32`' });
     } else if (env.SECRET_KEY.length < MIN_SECRET_LENGTH) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: `must be at least ${MIN_SECRET_LENGTH} characters in production` });
+    }
+    // The development mailbox keeps mail in the database where nobody reads it: production must send.
+    if (!env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (smtp://user:password@host:587); the development mailbox is only for local, development and test' });
     }
     },
     // Also when other variables are invalid, so one start reports every problem.
@@ -86,6 +129,20 @@ export interface Config {
   publicUrl: string;
   accessTokenMinutes: number;
   refreshTokenDays: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip`. */
+  trustProxy: boolean | string[];
+  /** Unset: mail goes to the development mailbox (never in production). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  rateLimits: RateLimitConfig;
+}
+
+/** Attempts allowed per window: auth per minute per IP and per 15 minutes per email, API keys per minute. */
+export interface RateLimitConfig {
+  authPerIp: number;
+  authPerAccount: number;
+  apiKeyPerIp: number;
+  apiKeyPerKey: number;
 }
 
 /** Every problem with the environment, gathered so one start tells the operator everything. */
@@ -135,6 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenMinutes: values.ACCESS_TOKEN_EXPIRE_MINUTES,
     refreshTokenDays: values.REFRESH_TOKEN_EXPIRE_DAYS,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    trustProxy: values.TRUST_PROXY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    rateLimits: {
+      authPerIp: values.RATE_LIMIT_AUTH_PER_IP,
+      authPerAccount: values.RATE_LIMIT_AUTH_PER_ACCOUNT,
+      apiKeyPerIp: values.RATE_LIMIT_API_KEY_PER_IP,
+      apiKeyPerKey: values.RATE_LIMIT_API_KEY_PER_KEY,
+    },
   };
 }
 

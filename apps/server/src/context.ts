@@ -3,6 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { createDb, type DbHandle, type DbOptions } from './infra/db/client.js';
+import { createRateLimits, type RateLimits } from './infra/http/rate-limit.js';
+import { createDevMailboxMailer } from './infra/mail/dev-mailbox-mailer.js';
+import type { Mailer } from './infra/mail/mailer.js';
+import { createSmtpMailer } from './infra/mail/smtp-mailer.js';
 import { createBullmqQueue } from './infra/queue/bullmq-queue.js';
 import { createInlineQueue } from './infra/queue/inline-queue.js';
 import type { JobCatalog as JobCatalogShape, Queue } from './infra/queue/queue.js';
@@ -24,6 +28,8 @@ export interface AppContext {
   db: DbHandle;
   redis: Redis | null;
   queue: Queue<JobCatalog>;
+  mailer: Mailer;
+  rateLimits: RateLimits;
   readinessChecks: ReadinessCheck[];
   /** The built SPA, when there is one to serve (`apps/web/dist`). */
   webRoot: string | null;
@@ -62,6 +68,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     db,
     redis,
     queue: createQueue(config, jobCatalog, log, metrics),
+    // Without SMTP_URL (never in production, the config refuses) mail stays in the development mailbox.
+    mailer: config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : createDevMailboxMailer(db.db, log),
+    rateLimits: createRateLimits({ config: config.rateLimits, redis, keyPrefix: config.redisKeyPrefix, log }),
     readinessChecks,
     webRoot: options.webRoot === undefined ? findWebRoot() : options.webRoot,
   };

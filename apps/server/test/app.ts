@@ -7,6 +7,8 @@ import { buildApp, type App } from '../src/app.js';
 import { loadConfig, resolveSecretKey, type Config } from '../src/config.js';
 import { closeContext, createContext, type AppContext, type ContextOptions } from '../src/context.js';
 import type { DbOptions } from '../src/infra/db/client.js';
+import type { Redis } from '../src/infra/redis/redis.js';
+import { jobHandlers } from '../src/jobs.js';
 import { loggerOptions, type Logger } from '../src/infra/telemetry/logger.js';
 import { adminUrl, withDatabase } from './database-names.js';
 
@@ -20,6 +22,14 @@ export function baseConfig(env: NodeJS.ProcessEnv = {}): Config {
       REDIS_KEY_PREFIX: inject('redisKeyPrefix'),
       CORS_ORIGINS: '',
       PUBLIC_URL: '',
+      TRUST_PROXY: '',
+      SMTP_URL: '',
+      MAIL_FROM: '',
+      // Out of reach of ordinary tests; a test about limiting sets its own through `env`.
+      RATE_LIMIT_AUTH_PER_IP: '1000000',
+      RATE_LIMIT_AUTH_PER_ACCOUNT: '1000000',
+      RATE_LIMIT_API_KEY_PER_IP: '1000000',
+      RATE_LIMIT_API_KEY_PER_KEY: '1000000',
       ...env,
     }),
   );
@@ -68,10 +78,31 @@ export interface TestContextOptions extends Omit<ContextOptions, 'db'> {
   env?: NodeJS.ProcessEnv;
 }
 
-/** A context on this file's database (a migrated copy), the run's Redis prefix and a quiet logger. */
+/**
+ * A context on this file's database (a migrated copy), a quiet logger and a Redis prefix of its
+ * own under the run's: BullMQ jobs and rate-limit counts of one test never reach another's.
+ */
 export async function createTestContext(options: TestContextOptions = {}): Promise<AppContext> {
-  const { config, db } = await testDbOptions(baseConfig(options.env));
-  return createContext(config, { webRoot: null, ...options, log: options.log ?? testLogger(config), db });
+  const prefix = `${inject('redisKeyPrefix')}:${randomBytes(4).toString('hex')}`;
+  const { config, db } = await testDbOptions(baseConfig({ REDIS_KEY_PREFIX: prefix, ...options.env }));
+  const ctx = await createContext(config, { webRoot: null, ...options, log: options.log ?? testLogger(config), db });
+  if (ctx.redis) await connected(ctx.redis);
+  return ctx;
+}
+
+/**
+ * Until its client has connected, rate limits count in memory as during an outage; a test that
+ * counts to a limit right away must find them in Redis, as a server that has been up a moment would.
+ */
+function connected(redis: Redis, withinMs = 5_000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis not connected within ${withinMs} ms`)), withinMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 export interface TestApp {
@@ -80,9 +111,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `buildApp()` on a fresh context; `extend` may add routes before the app is ready. */
-export async function createTestApp(options: TestContextOptions & { extend?: (app: App) => void } = {}): Promise<TestApp> {
+export interface TestAppOptions extends TestContextOptions {
+  /** Adds routes before the app is ready. */
+  extend?: (app: App) => void;
+  /** Runs jobs (emails) in this test, as `spanner start` does. */
+  worker?: boolean;
+}
+
+/** `buildApp()` on a fresh context. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const ctx = await createTestContext(options);
+  if (options.worker) await ctx.queue.startWorker(jobHandlers(ctx));
   const app = await buildApp(ctx);
   options.extend?.(app);
   await app.ready();

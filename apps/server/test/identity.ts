@@ -47,3 +47,28 @@ export async function memberOf(app: App, ctx: AppContext, orgId: string, role: R
   if (switched.statusCode !== 200) throw new Error(`switch failed: ${switched.statusCode} ${switched.body}`);
   return { ...user, token: switched.json().accessToken };
 }
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The newest mail to `to` whose subject matches, once the email job has delivered it. */
+export async function waitForMail(app: App, to: string, subject: RegExp, withinMs = 5_000): Promise<Mail> {
+  const started = Date.now();
+  for (;;) {
+    const response = await app.inject({ url: `/api/v1/dev/mailbox?to=${encodeURIComponent(to)}` });
+    const mail = (response.json().data as Mail[]).find((candidate) => subject.test(candidate.subject));
+    if (mail) return mail;
+    if (Date.now() - started > withinMs) throw new Error(`no mail to ${to} matching ${subject} within ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The token of the first link to `path` in a mail (`/verify-email`, `/reset-password`…). */
+export function linkToken(mail: Mail, path: string): string {
+  const match = new RegExp(`${path}\\?token=([^\\s"&<]+)`).exec(mail.text);
+  if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
+  return decodeURIComponent(match[1]!);
+}

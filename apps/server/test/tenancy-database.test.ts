@@ -75,4 +75,22 @@ describe('tenant isolation in PostgreSQL', () => {
     await expect(asTenant(a.organization!.id, sql`select password_hash from users`)).rejects.toSatisfy(permissionDenied);
     await expect(asTenant(a.organization!.id, sql`select id from sessions`)).rejects.toSatisfy(permissionDenied);
   });
+
+  it('audits writes to every organization-owned table with the audit_row trigger', async () => {
+    const result = (await t.ctx.db.db.execute(
+      sql`select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid where p.proname = 'audit_row' and not t.tgisinternal`,
+    )) as unknown as Rows<{ relname: string }>;
+    const audited = result.rows.map((row) => row.relname).sort();
+    expect(audited).toEqual([...tenantTables.filter((table) => table !== 'audit_log'), 'organizations'].sort());
+  });
+
+  it('lets the runtime role read its audit log but never write it', async () => {
+    const permissionDenied = (error: { cause?: { code?: string } }) => error.cause?.code === '42501';
+    await expect(
+      asTenant(a.organization!.id, sql`insert into audit_log (org_id, table_name, row_id, action, changes) values (${a.organization!.id}, 'x', 'y', 'insert', '{}')`),
+    ).rejects.toSatisfy(permissionDenied);
+    await expect(asTenant(a.organization!.id, sql`delete from audit_log`)).rejects.toSatisfy(permissionDenied);
+    const own = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from audit_log`);
+    expect(own[0]!.count).toBeGreaterThan(0);
+  });
 });

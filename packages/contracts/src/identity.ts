@@ -15,14 +15,24 @@ export const newPasswordSchema = z
   .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(256, { error: 'Use at most 256 characters' });
 
+/** A one-time token from an emailed link (invitation, verification, reset). */
+export const linkTokenSchema = z.string().trim().min(1, { error: 'The link is incomplete' }).max(200);
+
 export const signupRequestSchema = z
   .object({
     email: emailSchema,
     password: newPasswordSchema,
     name: z.string().trim().min(1, { error: 'Enter your name' }).max(120),
-    organizationName: z.string().trim().min(1, { error: 'Name your organization' }).max(120),
+    /** The new organization; not needed when signing up through an invitation. */
+    organizationName: z.string().trim().min(1, { error: 'Name your organization' }).max(120).optional(),
+    /** Signs up through an invitation link: joins that organization (and proves the email). */
+    invitationToken: linkTokenSchema.optional(),
   })
-  .meta({ id: 'SignupRequest' });
+  .refine((body) => body.organizationName !== undefined || body.invitationToken !== undefined, {
+    path: ['organizationName'],
+    error: 'Name your organization',
+  })
+  .meta({ id: 'SignupRequest', examples: [{ email: 'ada@example.com', password: 'correct horse battery staple', name: 'Ada Lovelace', organizationName: 'Analytical Engines' }] });
 
 export const loginRequestSchema = z
   .object({
@@ -30,7 +40,7 @@ export const loginRequestSchema = z
     // Any length: a login must not reveal which rule a stored password predates.
     password: z.string().min(1, { error: 'Enter your password' }).max(256),
   })
-  .meta({ id: 'LoginRequest' });
+  .meta({ id: 'LoginRequest', examples: [{ email: 'ada@example.com', password: 'correct horse battery staple' }] });
 
 export const userSchema = z
   .object({
@@ -78,9 +88,15 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 
 export const organizationNameSchema = z.string().trim().min(1, { error: 'Enter a name' }).max(120);
 
-export const createOrganizationRequestSchema = z.object({ name: organizationNameSchema }).meta({ id: 'CreateOrganizationRequest' });
-export const renameOrganizationRequestSchema = z.object({ name: organizationNameSchema }).meta({ id: 'RenameOrganizationRequest' });
-export const switchOrganizationRequestSchema = z.object({ organizationId: z.uuid() }).meta({ id: 'SwitchOrganizationRequest' });
+export const createOrganizationRequestSchema = z
+  .object({ name: organizationNameSchema })
+  .meta({ id: 'CreateOrganizationRequest', examples: [{ name: 'Difference Engines' }] });
+export const renameOrganizationRequestSchema = z
+  .object({ name: organizationNameSchema })
+  .meta({ id: 'RenameOrganizationRequest', examples: [{ name: 'Analytical Engines Ltd' }] });
+export const switchOrganizationRequestSchema = z
+  .object({ organizationId: z.uuid() })
+  .meta({ id: 'SwitchOrganizationRequest', examples: [{ organizationId: '01920000-0000-7000-8000-000000000000' }] });
 
 export const organizationListSchema = z.object({ data: z.array(organizationSchema) }).meta({ id: 'OrganizationList' });
 
@@ -95,7 +111,7 @@ export const memberSchema = z
   .meta({ id: 'Member' });
 
 export const memberListSchema = z.object({ data: z.array(memberSchema) }).meta({ id: 'MemberList' });
-export const changeRoleRequestSchema = z.object({ role: roleSchema }).meta({ id: 'ChangeRoleRequest' });
+export const changeRoleRequestSchema = z.object({ role: roleSchema }).meta({ id: 'ChangeRoleRequest', examples: [{ role: 'viewer' }] });
 
 export type Member = z.infer<typeof memberSchema>;
 
@@ -109,6 +125,22 @@ export const updateMeRequestSchema = z
     path: ['currentPassword'],
     error: 'Enter your current password to set a new one',
   })
-  .meta({ id: 'UpdateMeRequest' });
+  .meta({ id: 'UpdateMeRequest', examples: [{ name: 'Ada King' }] });
 
 export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
+
+export const forgotPasswordRequestSchema = z
+  .object({ email: emailSchema })
+  .meta({ id: 'ForgotPasswordRequest', examples: [{ email: 'ada@example.com' }] });
+
+export const resetPasswordRequestSchema = z
+  .object({ token: linkTokenSchema, password: newPasswordSchema })
+  .meta({ id: 'ResetPasswordRequest', examples: [{ token: 'from-the-emailed-link', password: 'a new long passphrase' }] });
+
+export const verifyEmailRequestSchema = z
+  .object({ token: linkTokenSchema })
+  .meta({ id: 'VerifyEmailRequest', examples: [{ token: 'from-the-emailed-link' }] });
+
+export type ForgotPasswordRequest = z.infer<typeof forgotPasswordRequestSchema>;
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+export type VerifyEmailRequest = z.infer<typeof verifyEmailRequestSchema>;

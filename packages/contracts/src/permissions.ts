@@ -6,6 +6,7 @@ import type { Role } from './identity.js';
  * members, invitations, API keys and settings; owner also renames, transfers and deletes.
  */
 export const permissions = {
+  'organization.read': ['owner', 'admin', 'member', 'viewer'],
   'records.read': ['owner', 'admin', 'member', 'viewer'],
   'records.write': ['owner', 'admin', 'member'],
   'members.read': ['owner', 'admin', 'member', 'viewer'],

@@ -61,10 +61,14 @@ export const errorsPlugin = fp<ErrorPluginOptions>(async (app: FastifyInstance, 
       return sendProblem(request, reply, {
         status: 422,
         detail: 'The request has invalid fields.',
-        errors: error.validation.map((issue) => ({
-          path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-          message: issue.message ?? 'is invalid',
-        })),
+        errors: error.validation.flatMap((issue) => {
+          // `querystring` is Fastify's word; clients know the query (`query.limit`).
+          const location = [error.validationContext === 'querystring' ? 'query' : error.validationContext, ...issue.instancePath.split('/').filter(Boolean)];
+          // An unknown field is named itself, so a form or client can point at it.
+          const unknownKeys = issue.keyword === 'unrecognized_keys' ? ((issue.params as { keys?: string[] }).keys ?? []) : [];
+          if (unknownKeys.length > 0) return unknownKeys.map((key) => ({ path: [...location, key].join('.'), message: 'is not a known field' }));
+          return [{ path: location.join('.'), message: issue.message ?? 'is invalid' }];
+        }),
       });
     }
     const status = error.statusCode ?? 500;

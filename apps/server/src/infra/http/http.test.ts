@@ -14,13 +14,13 @@ import { HttpProblem } from './problem.js';
 function addProbeRoutes(app: App) {
   app.post(
     '/api/v1/probe',
-    { schema: { body: z.object({ email: z.email(), age: z.number().int().min(0) }), querystring: z.object({ limit: z.coerce.number().int().max(200).optional() }) } },
+    { config: { access: 'public' }, schema: { body: z.object({ email: z.email(), age: z.number().int().min(0) }), querystring: z.object({ limit: z.coerce.number().int().max(200).optional() }) } },
     async (request) => ({ received: request.body.email }),
   );
-  app.get('/api/v1/probe/conflict', async () => {
+  app.get('/api/v1/probe/conflict', { config: { access: 'public' } }, async () => {
     throw new HttpProblem({ status: 409, detail: 'domain already taken', errors: [{ path: 'body.domain', message: 'is taken' }] });
   });
-  app.get('/api/v1/probe/crash', async () => {
+  app.get('/api/v1/probe/crash', { config: { access: 'public' } }, async () => {
     throw new Error('select * from secrets failed');
   });
 }
@@ -76,7 +76,7 @@ describe('problem+json errors', () => {
 
   it('validates the query string too', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/probe?limit=500', payload: { email: 'a@example.com', age: 3 } });
-    expect(expectProblem(response, 422, problemTypes.validation).errors).toEqual([expect.objectContaining({ path: 'querystring.limit' })]);
+    expect(expectProblem(response, 422, problemTypes.validation).errors).toEqual([expect.objectContaining({ path: 'query.limit' })]);
   });
 
   it('passes a valid request through', async () => {
@@ -162,7 +162,7 @@ describe('CORS', () => {
   });
 
   it('allows no cross-origin caller in production unless configured', async () => {
-    const t = await createTestApp({ env: { ENVIRONMENT: 'production', SECRET_KEY: 'a'.repeat(40) } });
+    const t = await createTestApp({ env: { ENVIRONMENT: 'production', SECRET_KEY: 'a'.repeat(40), SMTP_URL: 'smtp://mail.example.com:587' } });
     try {
       expect((await preflight(t.app, 'http://localhost:5173')).headers['access-control-allow-origin']).toBeUndefined();
     } finally {
@@ -190,6 +190,18 @@ describe('security headers', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(response.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('leaves a revalidated document its cached headers', async () => {
+    const t = await createTestApp({ webRoot });
+    try {
+      const first = await t.app.inject('/');
+      const again = await t.app.inject({ url: '/', headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.headers['content-security-policy']).toBeUndefined();
     } finally {
       await t.close();
     }

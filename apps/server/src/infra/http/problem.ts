@@ -23,6 +23,8 @@ export interface ProblemInput {
   type?: string;
   title?: string;
   errors?: FieldError[];
+  /** Response headers that belong to the problem (Retry-After on a 429). */
+  headers?: Record<string, string>;
 }
 
 /** An error a handler throws to answer with a specific problem (a 404, a 409…). */
@@ -46,5 +48,6 @@ export function buildProblem(request: FastifyRequest, input: ProblemInput): Prob
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, input: ProblemInput): FastifyReply {
+  if (input.headers) reply.headers(input.headers);
   return reply.status(input.status).type(PROBLEM_CONTENT_TYPE).send(buildProblem(request, input));
 }

@@ -39,6 +39,9 @@ export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app: Fast
   const documentEntries = Object.entries(documentHeaders);
 
   app.addHook('onSend', (_request, reply, payload, done) => {
+    // A 304 has no body and no content type; its headers would replace the cached response's, so a
+    // revalidated document would get the API's `default-src 'none'` and render blank.
+    if (reply.statusCode === 304) return done(null, payload);
     const contentType = reply.getHeader('content-type');
     if (typeof contentType === 'string' && contentType.startsWith('text/html')) {
       // A route that brings its own CSP (Swagger UI hashes its inline scripts) keeps it.

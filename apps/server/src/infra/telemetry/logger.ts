@@ -10,6 +10,7 @@ const REDACTED_PATHS = [
   'config.secretKey',
   'config.databaseUrl',
   'config.redisUrl',
+  'config.smtpUrl',
   '*.password',
   '*.secret',
   '*.secretKey',

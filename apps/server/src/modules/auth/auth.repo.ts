@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../infra/db/client.js';
-import { sessions, users } from '../../infra/db/schema/index.js';
+import { sessions, userTokens, users } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
 
 /** Users and sessions are global tables: only this repo touches them, as the owner role. */
@@ -17,8 +17,15 @@ const userColumns = {
 export type UserRow = { id: string; email: string; name: string; emailVerifiedAt: Date | null; createdAt: Date };
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function insertUser(db: Executor, user: { id: string; email: string; name: string; passwordHash: string }): Promise<UserRow> {
-  const [row] = await db.insert(users).values(user).returning(userColumns);
+export async function insertUser(
+  db: Executor,
+  user: { id: string; email: string; name: string; passwordHash: string; emailVerified: boolean },
+): Promise<UserRow> {
+  const { emailVerified, ...values } = user;
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, emailVerifiedAt: emailVerified ? sql`now()` : null })
+    .returning(userColumns);
   return row!;
 }
 
@@ -91,4 +98,40 @@ export async function revokeOtherSessions(db: Executor, userId: string, keepFami
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), ne(sessions.familyId, keepFamilyId), isNull(sessions.revokedAt)));
+}
+
+export type UserTokenPurpose = (typeof userTokens.$inferSelect)['purpose'];
+
+export async function insertUserToken(
+  db: Executor,
+  token: { id: string; userId: string; purpose: UserTokenPurpose; tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(userTokens).values(token);
+}
+
+export async function findUserToken(db: Executor, id: string): Promise<typeof userTokens.$inferSelect | null> {
+  const [row] = await db.select().from(userTokens).where(eq(userTokens.id, id));
+  return row ?? null;
+}
+
+/** Spends every open token of this purpose for the user at once; false when this one was already spent. */
+export async function spendUserTokens(db: Executor, id: string, userId: string, purpose: UserTokenPurpose): Promise<boolean> {
+  const rows = await db
+    .update(userTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return rows.some((row) => row.id === id);
+}
+
+export async function markEmailVerified(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
+  const [row] = await db.select(userColumns).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row ?? null;
 }

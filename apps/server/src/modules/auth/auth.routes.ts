@@ -1,23 +1,26 @@
 import {
+  forgotPasswordRequestSchema,
   loginRequestSchema,
   meResponseSchema,
   problemSchema,
+  resetPasswordRequestSchema,
   sessionResponseSchema,
   signupRequestSchema,
   switchOrganizationRequestSchema,
   updateMeRequestSchema,
+  verifyEmailRequestSchema,
 } from '@spanner/contracts';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { actorOf, requireActor } from './auth.guard.js';
+import { userOf } from './auth.guard.js';
 import type { AuthService, ClientInfo, IssuedSession } from './auth.service.js';
 
 export const REFRESH_COOKIE = 'spanner_refresh';
 
-const problems = { 401: problemSchema, 422: problemSchema, 429: problemSchema };
+const problems = { 401: problemSchema, 403: problemSchema, 422: problemSchema, 429: problemSchema };
 
 /** Sign-up, sign-in, refresh rotation, sign-out and the caller's profile. */
 export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsyncZod {
@@ -33,12 +36,12 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
   const client = (request: FastifyRequest): ClientInfo => ({ userAgent: request.headers['user-agent'], ip: request.ip });
   const sendSession = (reply: FastifyReply, issued: IssuedSession, status: 200 | 201) =>
     reply.setCookie(REFRESH_COOKIE, issued.refreshToken, cookieOptions).status(status).send(issued.body);
-  const guard = requireActor(auth, { outsideOrganization: true });
 
   return async (app) => {
     app.post(
       '/api/v1/auth/signup',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'auth.signup',
           tags: ['auth'],
@@ -47,12 +50,13 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
           response: { 201: sessionResponseSchema, 409: problemSchema, ...problems },
         },
       },
-      async (request, reply) => sendSession(reply, await auth.signup(request.body, client(request)), 201),
+      async (request, reply) => sendSession(reply, await auth.signup(request.body, client(request), request.id), 201),
     );
 
     app.post(
       '/api/v1/auth/login',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'auth.login',
           tags: ['auth'],
@@ -67,6 +71,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
     app.post(
       '/api/v1/auth/refresh',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'auth.refresh',
           tags: ['auth'],
@@ -86,7 +91,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
 
     app.post(
       '/api/v1/auth/logout',
-      { schema: { operationId: 'auth.logout', tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+      { config: { access: 'public' }, schema: { operationId: 'auth.logout', tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
       async (request, reply) => {
         await auth.logout(request.cookies[REFRESH_COOKIE]);
         return reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path }).status(204).send(null);
@@ -94,9 +99,81 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
     );
 
     app.post(
+      '/api/v1/auth/forgot-password',
+      {
+        config: { access: 'public' },
+        schema: {
+          operationId: 'auth.forgotPassword',
+          tags: ['auth'],
+          summary: 'Email a password reset link (the answer is the same whether or not the account exists)',
+          body: forgotPasswordRequestSchema,
+          response: { 202: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await auth.forgotPassword(request.body.email, client(request));
+        return reply.status(202).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/reset-password',
+      {
+        config: { access: 'public' },
+        schema: {
+          operationId: 'auth.resetPassword',
+          tags: ['auth'],
+          summary: 'Set a new password with an emailed link; every session of the account ends',
+          body: resetPasswordRequestSchema,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await auth.resetPassword(request.body);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/verify-email',
+      {
+        config: { access: 'public' },
+        schema: {
+          operationId: 'auth.verifyEmail',
+          tags: ['auth'],
+          summary: 'Confirm the email address with the emailed link',
+          body: verifyEmailRequestSchema,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await auth.verifyEmail(request.body.token);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/resend-verification',
+      {
+        config: { access: 'user' },
+        schema: {
+          operationId: 'auth.resendVerification',
+          tags: ['auth'],
+          summary: 'Email a new verification link to the signed-in user',
+          security: [{ bearer: [] }],
+          response: { 202: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        await auth.resendVerification(userOf(request));
+        return reply.status(202).send(null);
+      },
+    );
+
+    app.post(
       '/api/v1/auth/logout-all',
       {
-        preHandler: guard,
+        config: { access: 'user' },
         schema: {
           operationId: 'auth.logoutAll',
           tags: ['auth'],
@@ -106,7 +183,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        await auth.logoutEverywhere(actorOf(request));
+        await auth.logoutEverywhere(userOf(request));
         return reply.clearCookie(REFRESH_COOKIE, { path: cookieOptions.path }).status(204).send(null);
       },
     );
@@ -114,7 +191,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
     app.post(
       '/api/v1/auth/switch-organization',
       {
-        preHandler: guard,
+        config: { access: 'user' },
         schema: {
           operationId: 'auth.switchOrganization',
           tags: ['auth'],
@@ -124,13 +201,13 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
           response: { 200: sessionResponseSchema, 404: problemSchema, ...problems },
         },
       },
-      async (request) => auth.switchOrganization(actorOf(request), request.body.organizationId),
+      async (request) => auth.switchOrganization(userOf(request), request.body.organizationId),
     );
 
     app.get(
       '/api/v1/me',
       {
-        preHandler: guard,
+        config: { access: 'user' },
         schema: {
           operationId: 'me.get',
           tags: ['me'],
@@ -139,13 +216,13 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
           response: { 200: meResponseSchema, 401: problemSchema, 403: problemSchema },
         },
       },
-      async (request) => auth.me(actorOf(request)),
+      async (request) => auth.me(userOf(request)),
     );
 
     app.patch(
       '/api/v1/me',
       {
-        preHandler: guard,
+        config: { access: 'user' },
         schema: {
           operationId: 'me.update',
           tags: ['me'],
@@ -155,7 +232,7 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
           response: { 200: meResponseSchema, ...problems },
         },
       },
-      async (request) => auth.updateMe(actorOf(request), request.body),
+      async (request) => auth.updateMe(userOf(request), request.body),
     );
   };
 }

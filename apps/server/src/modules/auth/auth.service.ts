@@ -1,14 +1,31 @@
-import type { LoginRequest, OrganizationMembership, SessionResponse, SignupRequest, UpdateMeRequest, User } from '@spanner/contracts';
+import type {
+  LoginRequest,
+  OrganizationMembership,
+  ResetPasswordRequest,
+  SessionResponse,
+  SignupRequest,
+  UpdateMeRequest,
+  User,
+} from '@spanner/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from '../../context.js';
 import { HttpProblem } from '../../infra/http/problem.js';
+import type { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { isApiKey } from '../api-keys/api-keys.service.js';
+import { joinByInvitation } from '../invitations/invitations.service.js';
+import { passwordResetEmail, sendEmail, verificationEmail } from '../mail/mail.js';
 import { createOwnedOrganization, findMemberRole, listOrganizationsOfUser } from '../organizations/organizations.service.js';
-import type { Actor } from './actor.js';
+import type { Actor, UserActor } from './actor.js';
 import {
   claimSession,
   findSession,
+  findUserByEmail,
   findUserById,
+  findUserToken,
   findUserWithPasswordByEmail,
+  insertUserToken,
+  markEmailVerified,
+  spendUserTokens,
   insertSession,
   insertUser,
   isFamilyActive,
@@ -19,9 +36,17 @@ import {
   setFamilyOrganization,
   updateUser,
   type UserRow,
+  type UserTokenPurpose,
 } from './auth.repo.js';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
-import { accessTokenKey, newRefreshToken, parseRefreshToken, secretMatches, signAccessToken, verifyAccessToken } from './tokens.js';
+import { accessTokenKey, newOpaqueToken, parseOpaqueToken, secretMatches, signAccessToken, verifyAccessToken } from './tokens.js';
+
+/** What a request presents: its Authorization header, where it comes from, and its id. */
+export interface Credentials {
+  authorization: string | undefined;
+  ip: string;
+  requestId: string;
+}
 
 export interface AuthenticateOptions {
   /** For user-level routes (profile, organization list, switch): a lost membership is not an error. */
@@ -47,6 +72,17 @@ const invalidCredentials = () =>
 
 const invalidRefresh = () => new HttpProblem({ status: 401, detail: 'The session has ended; sign in again.' });
 
+const signInRequired = () => new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
+
+const unusableLink = (path: string) =>
+  new HttpProblem({ status: 422, detail: 'The link is invalid, was already used or has expired.', errors: [{ path, message: 'This link is invalid or has expired; ask for a new one' }] });
+
+/** How long emailed links work. */
+const LINK_LIFETIME_MS: Record<UserTokenPurpose, number> = {
+  'verify-email': 3 * 24 * 3600 * 1000,
+  'reset-password': 3600 * 1000,
+};
+
 function rejectCommonPassword(password: string, path: string): void {
   if (isCommonPassword(password)) {
     throw new HttpProblem({ status: 422, detail: 'The request has invalid fields.', errors: [{ path, message: 'This password is too common; choose another one' }] });
@@ -62,7 +98,7 @@ function isUniqueViolation(error: unknown): boolean {
   return candidate.code === UNIQUE_VIOLATION || candidate.cause?.code === UNIQUE_VIOLATION;
 }
 
-export function createAuthService(ctx: AppContext) {
+export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
   const { db } = ctx.db;
   const key = accessTokenKey(ctx.config.secretKey!);
   const refreshLifetimeMs = ctx.config.refreshTokenDays * 24 * 3600 * 1000;
@@ -74,7 +110,7 @@ export function createAuthService(ctx: AppContext) {
     client: ClientInfo,
   ): Promise<IssuedSession> {
     const rowId = uuidv7();
-    const refresh = newRefreshToken(rowId);
+    const refresh = newOpaqueToken(rowId);
     await insertSession(db, {
       id: rowId,
       familyId,
@@ -98,9 +134,47 @@ export function createAuthService(ctx: AppContext) {
     return organizations.find((organization) => organization.id === preferred) ?? organizations[0] ?? null;
   }
 
-  async function me(actor: Actor) {
+  /** Emails a one-time link (verification, reset) to the user. */
+  async function sendLink(user: UserRow, purpose: UserTokenPurpose): Promise<void> {
+    const id = uuidv7();
+    const token = newOpaqueToken(id);
+    await insertUserToken(db, { id, userId: user.id, purpose, tokenHash: token.hash, expiresAt: new Date(Date.now() + LINK_LIFETIME_MS[purpose]) });
+    const link = `${ctx.config.publicUrl}/${purpose}?token=${encodeURIComponent(token.token)}`;
+    const content = purpose === 'verify-email' ? verificationEmail({ name: user.name, link }) : passwordResetEmail({ name: user.name, link });
+    await sendEmail(ctx.queue, { to: user.email, ...content });
+  }
+
+  /** The open one-time link of `purpose` this token names, or a 422 on `path`. */
+  async function requireLink(token: string, purpose: UserTokenPurpose, path: string) {
+    const parsed = parseOpaqueToken(token);
+    const row = parsed ? await findUserToken(db, parsed.rowId) : null;
+    const usable = parsed && row && row.purpose === purpose && !row.usedAt && row.expiresAt.getTime() > Date.now() && secretMatches(parsed.secret, row.tokenHash);
+    if (!usable) throw unusableLink(path);
+    return {
+      userId: row.userId,
+      /** Spends it with every other open link of its kind; a concurrent use of the same link loses. */
+      spend: async () => {
+        if (!(await spendUserTokens(db, row.id, row.userId, purpose))) throw unusableLink(path);
+      },
+    };
+  }
+
+  async function authenticateUser(token: string, requestId: string, options: AuthenticateOptions): Promise<UserActor> {
+    const claims = await verifyAccessToken(key, token);
+    if (!claims || !(await isFamilyActive(db, claims.sessionId))) throw signInRequired();
+    const role = claims.orgId ? await findMemberRole(db, claims.orgId, claims.userId) : null;
+    const actor: UserActor = { kind: 'user', userId: claims.userId, orgId: claims.orgId, role, sessionId: claims.sessionId, requestId };
+    if (claims.orgId && !role) {
+      // Never an organization scope without a membership: user-level routes act outside any.
+      if (!options.outsideOrganization) throw new HttpProblem({ status: 403, detail: 'You are no longer a member of this organization.' });
+      return { ...actor, orgId: null };
+    }
+    return actor;
+  }
+
+  async function me(actor: UserActor) {
     const user = await findUserById(db, actor.userId);
-    if (!user) throw new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
+    if (!user) throw signInRequired();
     const organizations = await listOrganizationsOfUser(db, actor.userId);
     return {
       user: toUser(user),
@@ -110,26 +184,40 @@ export function createAuthService(ctx: AppContext) {
   }
 
   return {
-    async signup(input: SignupRequest, client: ClientInfo): Promise<IssuedSession> {
+    /**
+     * A new account with its own organization, or — through an invitation link sent to the same
+     * address, which also proves the email — a new member of the inviting organization.
+     */
+    async signup(input: SignupRequest, client: ClientInfo, requestId: string): Promise<IssuedSession> {
+      await ctx.rateLimits.consume('signup', { ip: client.ip, account: input.email });
       rejectCommonPassword(input.password, 'body.password');
       const passwordHash = await hashPassword(input.password);
       const familyId = uuidv7();
       let created: { user: UserRow; organization: OrganizationMembership };
       try {
-        // User, organization and membership together or not at all.
+        // User, organization (or invitation) and membership together or not at all.
         created = await db.transaction(async (tx) => {
-          const user = await insertUser(tx, { id: uuidv7(), email: input.email, name: input.name, passwordHash });
-          const organization = await createOwnedOrganization(tx, user.id, input.organizationName);
+          const invited = input.invitationToken !== undefined;
+          const user = await insertUser(tx, { id: uuidv7(), email: input.email, name: input.name, passwordHash, emailVerified: invited });
+          const organization = invited
+            ? await joinByInvitation(tx, input.invitationToken!, user, requestId)
+            : await createOwnedOrganization(tx, user.id, input.organizationName!);
+          if (!organization) throw unusableLink('body.invitationToken');
           return { user, organization };
         });
       } catch (error) {
+        if (error instanceof HttpProblem && error.problem.status === 403) {
+          throw new HttpProblem({ status: 422, detail: error.problem.detail, errors: [{ path: 'body.email', message: 'is not the address this invitation was sent to' }] });
+        }
         if (!isUniqueViolation(error)) throw error;
         throw new HttpProblem({ status: 409, detail: 'An account with this email already exists.', errors: [{ path: 'body.email', message: 'is already registered' }] });
       }
+      if (!created.user.emailVerifiedAt) await sendLink(created.user, 'verify-email');
       return issue(created.user, created.organization, familyId, client);
     },
 
     async login(input: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
+      await ctx.rateLimits.consume('login', { ip: client.ip, account: input.email });
       const user = await findUserWithPasswordByEmail(db, input.email);
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !valid) throw invalidCredentials();
@@ -138,7 +226,7 @@ export function createAuthService(ctx: AppContext) {
 
     /** Rotates: the presented token is spent and a new one issued; a spent token revokes its family. */
     async refresh(token: string | undefined, client: ClientInfo): Promise<IssuedSession> {
-      const parsed = parseRefreshToken(token);
+      const parsed = parseOpaqueToken(token);
       const session = parsed ? await findSession(db, parsed.rowId) : null;
       if (!parsed || !session || !secretMatches(parsed.secret, session.tokenHash)) throw invalidRefresh();
       if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
@@ -154,36 +242,66 @@ export function createAuthService(ctx: AppContext) {
 
     /** Ends the login session the refresh token belongs to; an unknown token changes nothing. */
     async logout(token: string | undefined): Promise<void> {
-      const parsed = parseRefreshToken(token);
+      const parsed = parseOpaqueToken(token);
       const session = parsed ? await findSession(db, parsed.rowId) : null;
       if (parsed && session && secretMatches(parsed.secret, session.tokenHash)) await revokeFamily(db, session.familyId);
     },
 
-    async logoutEverywhere(actor: Actor): Promise<void> {
+    async logoutEverywhere(actor: UserActor): Promise<void> {
       await revokeUserSessions(db, actor.userId);
     },
 
     /**
-     * Who is calling: a valid access token of a live session, and — checked on every request, so
-     * a removed member or a lowered role takes effect at once — the current role in its organization.
+     * Who is calling: a person with a valid access token of a live session, or an API key. Checked
+     * on every request, so a removed member or a lowered role takes effect at once.
      */
-    async authenticate(authorization: string | undefined, options: AuthenticateOptions = {}): Promise<Actor> {
-      const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-      const claims = token ? await verifyAccessToken(key, token) : null;
-      if (!claims || !(await isFamilyActive(db, claims.sessionId))) {
-        throw new HttpProblem({ status: 401, detail: 'Sign in to continue.' });
-      }
-      const role = claims.orgId ? await findMemberRole(db, claims.orgId, claims.userId) : null;
-      if (claims.orgId && !role) {
-        // Never an organization scope without a membership: user-level routes act outside any.
-        if (!options.outsideOrganization) throw new HttpProblem({ status: 403, detail: 'You are no longer a member of this organization.' });
-        return { kind: 'user', userId: claims.userId, orgId: null, role: null, sessionId: claims.sessionId };
-      }
-      return { kind: 'user', userId: claims.userId, orgId: claims.orgId, role, sessionId: claims.sessionId };
+    async authenticate(credentials: Credentials, options: AuthenticateOptions = {}): Promise<Actor> {
+      const token = credentials.authorization?.startsWith('Bearer ') ? credentials.authorization.slice(7).trim() : undefined;
+      if (!token) throw signInRequired();
+      if (!isApiKey(token)) return authenticateUser(token, credentials.requestId, options);
+      const actor = await apiKeys.authenticate(token, credentials.requestId);
+      // Counted per IP before the key is known, so guessing keys is limited too.
+      await ctx.rateLimits.consume('apiKey', { ip: credentials.ip, ...(actor ? { account: actor.apiKeyId } : {}) });
+      if (!actor) throw new HttpProblem({ status: 401, detail: 'The API key is invalid, revoked or expired.' });
+      return actor;
+    },
+
+    /** Whether an account uses this email (an invitation's page offers sign-in or sign-up). */
+    async hasAccount(email: string): Promise<boolean> {
+      return (await findUserByEmail(db, email)) !== null;
+    },
+
+    /** Always the same answer, whether or not the address has an account: no enumeration. */
+    async forgotPassword(email: string, client: ClientInfo): Promise<void> {
+      await ctx.rateLimits.consume('forgotPassword', { ip: client.ip, account: email });
+      const user = await findUserByEmail(db, email);
+      if (user) await sendLink(user, 'reset-password');
+    },
+
+    /** A new password from an emailed link; every session ends and the email counts as proven. */
+    async resetPassword(input: ResetPasswordRequest): Promise<void> {
+      const link = await requireLink(input.token, 'reset-password', 'body.token');
+      rejectCommonPassword(input.password, 'body.password');
+      const passwordHash = await hashPassword(input.password);
+      await link.spend();
+      await updateUser(db, link.userId, { passwordHash });
+      await markEmailVerified(db, link.userId);
+      await revokeUserSessions(db, link.userId);
+    },
+
+    async verifyEmail(token: string): Promise<void> {
+      const link = await requireLink(token, 'verify-email', 'body.token');
+      await link.spend();
+      await markEmailVerified(db, link.userId);
+    },
+
+    async resendVerification(actor: UserActor): Promise<void> {
+      const user = await findUserById(db, actor.userId);
+      if (user && !user.emailVerifiedAt) await sendLink(user, 'verify-email');
     },
 
     /** A new access token for another organization of the user; the refresh token follows it. */
-    async switchOrganization(actor: Actor, organizationId: string): Promise<SessionResponse> {
+    async switchOrganization(actor: UserActor, organizationId: string): Promise<SessionResponse> {
       const organization = (await listOrganizationsOfUser(db, actor.userId)).find((candidate) => candidate.id === organizationId);
       const user = await findUserById(db, actor.userId);
       if (!organization || !user) throw new HttpProblem({ status: 404, detail: 'No such organization.' });
@@ -193,7 +311,7 @@ export function createAuthService(ctx: AppContext) {
     },
 
     /** Name and password; a new password needs the current one and ends the user's other sessions. */
-    async updateMe(actor: Actor, input: UpdateMeRequest) {
+    async updateMe(actor: UserActor, input: UpdateMeRequest) {
       let passwordHash: string | undefined;
       if (input.newPassword !== undefined) {
         const stored = await findPasswordHash(db, actor.userId);

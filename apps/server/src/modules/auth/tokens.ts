@@ -38,13 +38,18 @@ export async function verifyAccessToken(key: Uint8Array, token: string): Promise
   }
 }
 
-/** An opaque refresh token: `<row id>.<secret>`; only a hash of the secret is stored. */
-export function newRefreshToken(rowId: string): { token: string; hash: string } {
-  const secret = randomBytes(32).toString('base64url');
+/** An opaque token (refresh, emailed link): `<row id>.<secret>`; only a hash of the secret is stored. */
+/** 256 random bits, URL-safe: for links and keys. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function newOpaqueToken(rowId: string): { token: string; hash: string } {
+  const secret = newSecret();
   return { token: `${rowId}.${secret}`, hash: hashSecret(secret) };
 }
 
-export function parseRefreshToken(token: string | undefined): { rowId: string; secret: string } | null {
+export function parseOpaqueToken(token: string | undefined): { rowId: string; secret: string } | null {
   const match = token ? /^([0-9a-f-]{36})\.([\w-]{43})$/.exec(token) : null;
   return match ? { rowId: match[1]!, secret: match[2]! } : null;
 }
@@ -55,6 +60,7 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function hashSecret(secret: string): string {
+/** SHA-256 of a high-entropy secret: enough for tokens nobody can guess (not for passwords). */
+export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }

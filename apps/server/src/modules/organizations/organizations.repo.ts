@@ -59,13 +59,19 @@ export async function deleteOrganization(tx: TenantTransaction, id: string): Pro
   await tx.delete(organizations).where(eq(organizations.id, id));
 }
 
-/** Members of an organization by name, or only `userId` when given. */
-export function findMembers(tx: TenantTransaction, orgId: string, userId?: string): Promise<MemberRow[]> {
+/** Members of an organization by name, or only the one with `userId` or `email`. */
+export function findMembers(tx: TenantTransaction, orgId: string, only: { userId?: string; email?: string } = {}): Promise<MemberRow[]> {
   return tx
     .select({ userId: memberships.userId, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), userId ? eq(memberships.userId, userId) : undefined))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        only.userId ? eq(memberships.userId, only.userId) : undefined,
+        only.email ? sql`lower(${users.email}) = ${only.email.toLowerCase()}` : undefined,
+      ),
+    )
     .orderBy(asc(users.name), asc(users.email));
 }
 

@@ -10,8 +10,7 @@ import {
 } from '@spanner/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireActor } from '../auth/auth.guard.js';
-import type { AuthService } from '../auth/auth.service.js';
+import { actorOf, userOf } from '../auth/auth.guard.js';
 import type { OrganizationsService } from './organizations.service.js';
 
 const orgParams = z.object({ id: z.uuid() });
@@ -20,21 +19,18 @@ const problems = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 4
 const common = { tags: ['organizations'], security: [{ bearer: [] }] };
 
 /** Organizations of the signed-in user and the members of the active one. */
-export function organizationsRoutes(auth: AuthService, organizations: OrganizationsService): FastifyPluginAsyncZod {
+export function organizationsRoutes(organizations: OrganizationsService): FastifyPluginAsyncZod {
   return async (app) => {
-    const member = requireActor(auth);
-    const user = requireActor(auth, { outsideOrganization: true });
-
     app.get(
       '/api/v1/organizations',
-      { preHandler: user, schema: { ...common, operationId: 'organizations.list', summary: 'Organizations the signed-in user belongs to', response: { 200: organizationListSchema, ...problems } } },
-      async (request) => ({ data: await organizations.list(actorOf(request)) }),
+      { config: { access: 'user' }, schema: { ...common, operationId: 'organizations.list', summary: 'Organizations the signed-in user belongs to', response: { 200: organizationListSchema, ...problems } } },
+      async (request) => ({ data: await organizations.list(userOf(request)) }),
     );
 
     app.post(
       '/api/v1/organizations',
       {
-        preHandler: user,
+        config: { access: 'user' },
         schema: {
           ...common,
           operationId: 'organizations.create',
@@ -43,19 +39,19 @@ export function organizationsRoutes(auth: AuthService, organizations: Organizati
           response: { 201: organizationSchema, ...problems },
         },
       },
-      async (request, reply) => reply.status(201).send(await organizations.create(actorOf(request), request.body.name)),
+      async (request, reply) => reply.status(201).send(await organizations.create(userOf(request), request.body.name)),
     );
 
     app.get(
       '/api/v1/organizations/:id',
-      { preHandler: member, schema: { ...common, operationId: 'organizations.get', summary: 'The active organization', params: orgParams, response: { 200: organizationSchema, ...problems } } },
+      { config: { access: 'organization.read' }, schema: { ...common, operationId: 'organizations.get', summary: 'The active organization', params: orgParams, response: { 200: organizationSchema, ...problems } } },
       async (request) => organizations.get(actorOf(request), request.params.id),
     );
 
     app.patch(
       '/api/v1/organizations/:id',
       {
-        preHandler: member,
+        config: { access: 'organization.rename' },
         schema: {
           ...common,
           operationId: 'organizations.rename',
@@ -71,7 +67,7 @@ export function organizationsRoutes(auth: AuthService, organizations: Organizati
     app.delete(
       '/api/v1/organizations/:id',
       {
-        preHandler: member,
+        config: { access: 'organization.delete' },
         schema: {
           ...common,
           operationId: 'organizations.delete',
@@ -88,14 +84,14 @@ export function organizationsRoutes(auth: AuthService, organizations: Organizati
 
     app.get(
       '/api/v1/organizations/:id/members',
-      { preHandler: member, schema: { ...common, operationId: 'members.list', summary: 'Members of the active organization', params: orgParams, response: { 200: memberListSchema, ...problems } } },
+      { config: { access: 'members.read' }, schema: { ...common, operationId: 'members.list', summary: 'Members of the active organization', params: orgParams, response: { 200: memberListSchema, ...problems } } },
       async (request) => ({ data: await organizations.members(actorOf(request), request.params.id) }),
     );
 
     app.patch(
       '/api/v1/organizations/:id/members/:userId',
       {
-        preHandler: member,
+        config: { access: 'members.manage' },
         schema: {
           ...common,
           operationId: 'members.changeRole',
@@ -111,17 +107,35 @@ export function organizationsRoutes(auth: AuthService, organizations: Organizati
     app.delete(
       '/api/v1/organizations/:id/members/:userId',
       {
-        preHandler: member,
+        config: { access: 'members.manage' },
         schema: {
           ...common,
           operationId: 'members.remove',
-          summary: 'Remove a member (admin), or leave (yourself); the last owner stays',
+          summary: 'Remove a member (admin; owners only by an owner); the last owner stays',
           params: memberParams,
           response: { 204: z.null(), 409: problemSchema, ...problems },
         },
       },
       async (request, reply) => {
         await organizations.removeMember(actorOf(request), request.params.id, request.params.userId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/v1/organizations/:id/leave',
+      {
+        config: { access: 'user' },
+        schema: {
+          ...common,
+          operationId: 'organizations.leave',
+          summary: 'Leave the active organization; the last owner must make someone else owner first',
+          params: orgParams,
+          response: { 204: z.null(), 409: problemSchema, ...problems },
+        },
+      },
+      async (request, reply) => {
+        await organizations.leave(userOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -58,6 +58,7 @@ export function systemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1',
       {
+        config: { access: 'public' },
         schema: {
           operationId: 'system.index',
           tags: ['system'],

@@ -1,2 +1,3 @@
 /** Drizzle tables, one file per module, re-exported here for drizzle-kit and the typed client. */
 export * from './identity.js';
+export * from './access.js';

@@ -1,0 +1,20 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../db/client.js';
+import { devMailbox } from '../db/schema/index.js';
+import type { Logger } from '../telemetry/logger.js';
+import type { Mailer } from './mailer.js';
+
+/**
+ * Keeps mail in the `dev_mailbox` table instead of sending it (no SMTP_URL, never in production)
+ * and logs it, so the links in it can be followed from the log or from GET /api/v1/dev/mailbox.
+ * The table is global, outside row-level security: written on the owner connection.
+ */
+export function createDevMailboxMailer(db: Database, log: Logger): Mailer {
+  return {
+    kind: 'dev-mailbox',
+    async send(message) {
+      await db.insert(devMailbox).values({ id: uuidv7(), to: message.to, subject: message.subject, text: message.text, html: message.html ?? null });
+      log.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, `mail to ${message.to} kept in the development mailbox`);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { roles, type CreatedApiKey, type Invitation, type Role } from '@spanner/contracts';
+import { sql } from 'drizzle-orm';
+import type { App } from '../src/app.js';
+import type { AppContext } from '../src/context.js';
+import { addMember, bearer, signUp, TEST_PASSWORD, type SignedUp } from './identity.js';
+
+/** Four people, one per role they will take in each seeded organization. */
+export type People = Record<Role, SignedUp>;
+
+export interface SeededOrganization {
+  orgId: string;
+  name: string;
+  people: People;
+  /** Access tokens acting in this organization, by the role each person has in it. */
+  tokens: Record<Role, string>;
+  /** An API key of this organization for each role. */
+  apiKeys: Record<Role, CreatedApiKey>;
+  invitation: Invitation;
+}
+
+/** Signs up four people (once per test file: hashing passwords is the slow part). */
+export async function signUpPeople(app: App, label: string): Promise<People> {
+  const entries = [] as [Role, SignedUp][];
+  for (const role of roles) entries.push([role, await signUp(app, { name: `${label} ${role}`, organizationName: `${label} home of ${role}` })]);
+  return Object.fromEntries(entries) as People;
+}
+
+/** A live access token of `person`: signs in again if a test (logout-all, a reset) ended their sessions. */
+async function liveToken(app: App, person: SignedUp): Promise<string> {
+  if ((await app.inject({ url: '/api/v1/me', headers: bearer(person.accessToken) })).statusCode === 401) {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: person.email, password: TEST_PASSWORD } });
+    person.accessToken = login.json().accessToken;
+  }
+  return person.accessToken;
+}
+
+/** A token of `person` acting in `orgId`. */
+async function switchTo(app: App, person: SignedUp, orgId: string): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/switch-organization',
+    headers: bearer(await liveToken(app, person)),
+    payload: { organizationId: orgId },
+  });
+  if (response.statusCode !== 200) throw new Error(`switch failed: ${response.statusCode} ${response.body}`);
+  return response.json().accessToken;
+}
+
+async function expectCreated<T>(app: App, url: string, token: string, payload: object): Promise<T> {
+  const response = await app.inject({ method: 'POST', url, headers: bearer(token), payload });
+  if (response.statusCode !== 201) throw new Error(`POST ${url} failed: ${response.statusCode} ${response.body}`);
+  return response.json() as T;
+}
+
+/**
+ * A new organization with one of everything an organization owns: members in every role, an
+ * open invitation and an API key per role. Tables added later get their rows here.
+ */
+export async function seedOrganization(app: App, ctx: AppContext, people: People, name: string): Promise<SeededOrganization> {
+  const created = await expectCreated<{ id: string }>(app, '/api/v1/organizations', await liveToken(app, people.owner), { name });
+  const orgId = created.id;
+  const tokens = {} as Record<Role, string>;
+  for (const role of roles) {
+    if (role !== 'owner') await addMember(ctx, orgId, people[role].user.id, role);
+    tokens[role] = await switchTo(app, people[role], orgId);
+  }
+  const apiKeys = {} as Record<Role, CreatedApiKey>;
+  for (const role of roles) apiKeys[role] = await expectCreated<CreatedApiKey>(app, '/api/v1/api-keys', tokens.owner, { name: `${name} ${role} key`, role });
+  const invitation = await expectCreated<Invitation>(app, '/api/v1/invitations', tokens.owner, { email: `invitee-${orgId}@example.com`, role: 'member' });
+  return { orgId, name, people, tokens, apiKeys, invitation };
+}
+
+type Rows<T> = { rows: T[] };
+
+/** Names of the tables that carry org_id: every organization-owned table. */
+export async function organizationTables(ctx: AppContext): Promise<string[]> {
+  const result = (await ctx.db.db.execute(
+    sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
+  )) as unknown as Rows<{ table_name: string }>;
+  return result.rows.map((row) => row.table_name);
+}
+
+/** Every row the organization owns, as JSON, read as the owner (no RLS): the ground truth. */
+export async function rowsOfOrganization(ctx: AppContext, orgId: string): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  const own = (await ctx.db.db.execute(sql`select to_jsonb(o) as row from organizations o where id = ${orgId}`)) as unknown as Rows<{ row: unknown }>;
+  snapshot.organizations = own.rows.map((row) => row.row);
+  for (const table of await organizationTables(ctx)) {
+    const result = (await ctx.db.db.execute(
+      sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where org_id = ${orgId} order by to_jsonb(t)::text`,
+    )) as unknown as Rows<{ row: unknown }>;
+    snapshot[table] = result.rows.map((row) => row.row);
+  }
+  return snapshot;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Every id found in the organization's rows (its own id, its rows', its members'); request ids aside. */
+export function idsIn(snapshot: Record<string, unknown[]>): string[] {
+  const json = JSON.stringify(snapshot, (key, value: unknown) => (key === 'request_id' ? undefined : value));
+  return [...new Set(json.match(UUID) ?? [])];
+}

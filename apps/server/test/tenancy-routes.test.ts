@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
+import { createTestApp, type TestApp } from './app.js';
+import { idsIn, rowsOfOrganization, seedOrganization, signUpPeople, type SeededOrganization } from './fixtures.js';
+import { bearer } from './identity.js';
+
+const PARAM = /:(\w+)/g;
+
+/** Every way to fill the route's parameters from `ids`: all combinations. */
+function urlsFor(route: ApiRoute, ids: string[]): string[] {
+  const params = [...route.url.matchAll(PARAM)].map((match) => match[0]);
+  let urls = [route.url];
+  for (const param of params) urls = urls.flatMap((url) => ids.map((id) => url.replace(param, id)));
+  return urls;
+}
+
+/** The answer's content, without `instance` (a problem echoes the path, which holds the probed id). */
+function contentOf(body: string): string {
+  try {
+    const { instance: _path, ...rest } = JSON.parse(body) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * Generic: every registered /api/v1 route, called by a second organization with the first
+ * organization's ids and names. Routes and tables added later are covered without editing this.
+ */
+describe('tenant isolation through every API route', () => {
+  let t: TestApp;
+  let a: SeededOrganization;
+  let b: SeededOrganization;
+  let secretsOfA: string[];
+  let before: Record<string, unknown[]>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await seedOrganization(t.app, t.ctx, await signUpPeople(t.app, 'Alpha'), 'Alpha Org');
+    b = await seedOrganization(t.app, t.ctx, await signUpPeople(t.app, 'Bravo'), 'Bravo Org');
+    before = await rowsOfOrganization(t.ctx, a.orgId);
+    secretsOfA = [...idsIn(before), a.name, ...Object.values(a.people).map((person) => person.email), a.invitation.email];
+  });
+  afterAll(() => t.close());
+
+  const callersOfB = () => ({ 'owner token': b.tokens.owner, 'owner API key': b.apiKeys.owner.secret });
+
+  it("seeds a row in every organization-owned table, so every table's ids are probed", () => {
+    const empty = Object.entries(before).filter(([, rows]) => rows.length === 0).map(([table]) => table);
+    expect(empty, 'tables without a seeded row: add them to seedOrganization').toEqual([]);
+  });
+
+  it("answers 404 or 403 to the second organization for each of the first organization's ids, revealing nothing", async () => {
+    const routes = t.app.apiRoutes.filter((route) => route.url.includes(':'));
+    expect(routes.length).toBeGreaterThan(5);
+    const ids = idsIn(before);
+    const leaks: string[] = [];
+    for (const route of routes) {
+      for (const url of urlsFor(route, ids)) {
+        for (const [caller, token] of Object.entries(callersOfB())) {
+          const response = await t.app.inject({ method: route.method as 'GET', url, headers: bearer(token), ...(route.exampleBody ? { payload: route.exampleBody } : {}) });
+          const content = contentOf(response.body);
+          const leaked = secretsOfA.filter((secret) => content.includes(secret));
+          if (![403, 404].includes(response.statusCode) || leaked.length > 0) {
+            leaks.push(`${route.method} ${url} as ${caller}: ${response.statusCode} ${leaked.join(', ')}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("shows the second organization none of the first organization's data on any route without ids", async () => {
+    // Public routes act for no organization (the development mailbox shows everyone's mail).
+    const routes = t.app.apiRoutes.filter((route) => !route.url.includes(':') && route.method === 'GET' && route.access !== 'public');
+    const leaks: string[] = [];
+    for (const route of routes) {
+      for (const [caller, token] of Object.entries(callersOfB())) {
+        const response = await t.app.inject({ method: 'GET', url: route.url, headers: bearer(token) });
+        const leaked = secretsOfA.filter((secret) => response.body.includes(secret));
+        if (leaked.length > 0) leaks.push(`GET ${route.url} as ${caller}: ${leaked.join(', ')}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("leaves every row of the first organization as it was", async () => {
+    expect(await rowsOfOrganization(t.ctx, a.orgId)).toEqual(before);
+  });
+});
