@@ -55,6 +55,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ENVIRONMENT: 'test',
       LOG_LEVEL: 'warn',
+      // Emailed links (verify, reset, invitation) point at the app under test.
+      PUBLIC_URL: baseURL,
     },
     reuseExistingServer: false,
     // The first start may rebuild the server and migrate a fresh database.

@@ -5,7 +5,11 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './app/providers';
 import { routes } from './app/routes';
+import { refreshSession } from './lib/api-client';
 import './index.css';
+
+// The access token lives in memory only: on every load, the refresh cookie (if any) brings the session back.
+void refreshSession();
 
 const router = createBrowserRouter(routes);
 

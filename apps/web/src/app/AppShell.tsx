@@ -1,7 +1,14 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
+import { buttonVariants } from '../components/ui/button-variants';
+import { UserMenu } from '../features/auth/components/UserMenu';
+import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner';
+import { OrganizationSwitcher } from '../features/organizations/components/OrganizationSwitcher';
+import { useSessionState } from '../lib/auth-session';
 
-/** The frame around every page: skip link, header with the product name, main content. */
+/** The frame around every page: skip link, header (with the account once signed in), main content. */
 export function AppShell() {
+  const session = useSessionState();
+
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -11,15 +18,39 @@ export function AppShell() {
         Skip to content
       </a>
       <header className="border-b border-border">
-        <div className="mx-auto flex h-14 max-w-5xl items-center px-4">
+        <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to="/" className="flex items-center gap-2 rounded-md font-semibold focus-visible:outline-2 focus-visible:outline-ring">
             <img src="/favicon.svg" alt="" className="size-6" />
             Spanner CRM
           </Link>
+          {session.status === 'signedIn' && <OrganizationSwitcher />}
+          <div className="ml-auto flex items-center gap-2">
+            {session.status === 'signedIn' && (
+              <>
+                <nav aria-label="Main">
+                  <NavLink to="/settings" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+                    Settings
+                  </NavLink>
+                </nav>
+                <UserMenu />
+              </>
+            )}
+            {session.status === 'signedOut' && (
+              <>
+                <Link to="/login" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+                  Sign in
+                </Link>
+                <Link to="/signup" className={buttonVariants({ size: 'sm' })}>
+                  Create account
+                </Link>
+              </>
+            )}
+          </div>
         </div>
       </header>
+      {session.status === 'signedIn' && <VerifyEmailBanner />}
       {/* Focusable so the skip link moves keyboard focus here, not just the scroll position. */}
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 focus:outline-none">
         <Outlet />
       </main>
     </div>

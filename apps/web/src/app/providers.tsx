@@ -1,6 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Toaster } from 'sonner';
 import { createQueryClient } from './query-client';
+import { keepCacheWithSession } from './session-cache';
 
 interface AppProvidersProps {
   children: ReactNode;
@@ -11,5 +13,11 @@ interface AppProvidersProps {
 export function AppProviders({ children, queryClient }: AppProvidersProps) {
   // One client for the app's lifetime; creating it in render would drop the cache on every render.
   const [client] = useState(() => queryClient ?? createQueryClient());
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  useEffect(() => keepCacheWithSession(client), [client]);
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <Toaster theme="system" position="bottom-right" closeButton />
+    </QueryClientProvider>
+  );
 }

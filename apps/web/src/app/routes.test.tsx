@@ -1,25 +1,15 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-// Not `react-router/dom` as in main.tsx: under Vitest it loads the other (CommonJS vs ESM) copy of
-// react-router, whose contexts Link cannot see. The DOM provider only adds flushSync.
-import { RouterProvider, createMemoryRouter, type RouteObject } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithProviders } from '../test/render';
+import { jsonResponse, renderApp } from '../test/render';
 import { AppShell } from './AppShell';
 import { RouteErrorPage } from './RouteErrorPage';
-import { routes } from './routes';
-
-function renderAt(path: string, routeObjects: RouteObject[] = routes) {
-  const router = createMemoryRouter(routeObjects, { initialEntries: [path] });
-  renderWithProviders(<RouterProvider router={router} />);
-  return router;
-}
 
 describe('routes', () => {
   it('shows the landing page inside the shell at /', async () => {
     vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockResolvedValue(jsonResponse({ status: 'ok' })));
 
-    renderAt('/');
+    renderApp('/');
 
     expect(screen.getByRole('link', { name: 'Spanner CRM' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Spanner CRM' })).toBeInTheDocument();
@@ -28,7 +18,7 @@ describe('routes', () => {
 
   it('shows a not-found page with a way home for an unknown route', async () => {
     vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockResolvedValue(jsonResponse({ status: 'ok' })));
-    const router = renderAt('/some/deep/link');
+    const router = renderApp('/some/deep/link');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
 
@@ -45,7 +35,7 @@ describe('routes', () => {
       throw new Error('render failed');
     }
 
-    renderAt('/', [
+    renderApp('/', [
       {
         element: <AppShell />,
         children: [{ errorElement: <RouteErrorPage />, children: [{ index: true, element: <BrokenPage /> }] }],

@@ -1,8 +1,22 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
+import { ApiKeysPage } from '../features/api-keys/pages/ApiKeysPage';
+import { AuditLogPage } from '../features/audit-log/pages/AuditLogPage';
+import { AcceptInvitationPage } from '../features/auth/pages/AcceptInvitationPage';
+import { ForgotPasswordPage } from '../features/auth/pages/ForgotPasswordPage';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
+import { SignupPage } from '../features/auth/pages/SignupPage';
+import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
 import { LandingPage } from '../features/landing/pages/LandingPage';
+import { MembersPage } from '../features/members/pages/MembersPage';
+import { OrganizationSettingsPage } from '../features/organizations/pages/OrganizationSettingsPage';
+import { ProfilePage } from '../features/profile/pages/ProfilePage';
+import { AccountGate, PermissionGate } from './AccountGate';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
+import { GuestOnly, RequireSession } from './SessionGates';
+import { SettingsLayout } from './SettingsLayout';
 
 export const routes: RouteObject[] = [
   {
@@ -13,6 +27,55 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <LandingPage /> },
+          {
+            element: <GuestOnly />,
+            children: [
+              { path: 'login', element: <LoginPage /> },
+              { path: 'signup', element: <SignupPage /> },
+            ],
+          },
+          // From emailed links: they work signed in or not.
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'accept-invitation', element: <AcceptInvitationPage /> },
+          {
+            element: <RequireSession />,
+            children: [
+              {
+                path: 'settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="profile" replace /> },
+                  { path: 'profile', element: <AccountGate>{(me) => <ProfilePage user={me.user} />}</AccountGate> },
+                  {
+                    path: 'organization',
+                    element: (
+                      <PermissionGate permission="organization.read">
+                        {(organization) => <OrganizationSettingsPage key={organization.id} organization={organization} />}
+                      </PermissionGate>
+                    ),
+                  },
+                  {
+                    path: 'members',
+                    element: (
+                      <PermissionGate permission="members.read">
+                        {(organization, me) => <MembersPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                      </PermissionGate>
+                    ),
+                  },
+                  {
+                    path: 'api-keys',
+                    element: <PermissionGate permission="apiKeys.manage">{(organization) => <ApiKeysPage key={organization.id} organization={organization} />}</PermissionGate>,
+                  },
+                  {
+                    path: 'audit-log',
+                    element: <PermissionGate permission="auditLog.read">{(organization) => <AuditLogPage key={organization.id} organization={organization} />}</PermissionGate>,
+                  },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

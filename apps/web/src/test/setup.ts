@@ -3,6 +3,13 @@ import { cleanup } from '@testing-library/react';
 import { format } from 'node:util';
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
 
+// jsdom has no matchMedia; the toaster asks it for the colour scheme. A light-scheme answer will do.
+Object.defineProperty(window, 'matchMedia', {
+  configurable: true,
+  value: (query: string): MediaQueryList =>
+    Object.assign(new EventTarget(), { matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {} }),
+});
+
 // Unexpected console.error or console.warn output (React warnings included) fails the test. The
 // spies still print. A test that expects output says so by silencing it:
 // `vi.spyOn(console, 'error').mockImplementation(() => {})`.
