@@ -16,12 +16,18 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { accessControlPlugin } from './modules/auth/auth.guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { companiesRoutes } from './modules/companies/companies.routes.js';
+import { createCompaniesService } from './modules/companies/companies.service.js';
+import { contactsRoutes } from './modules/contacts/contacts.routes.js';
+import { createContactsService } from './modules/contacts/contacts.service.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { createInvitationsService } from './modules/invitations/invitations.service.js';
 import { devMailboxRoutes } from './modules/mail/mail.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { tagsRoutes } from './modules/tags/tags.routes.js';
+import { createTagsService } from './modules/tags/tags.service.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -39,6 +45,8 @@ async function createServer(ctx: AppContext, options: Omit<ErrorPluginOptions, '
     // request.ip (rate limits, audit) is the client's only behind proxies we trust (TRUST_PROXY).
     trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
+  // PATCH bodies are JSON merge patches (RFC 7396); plain application/json is accepted too.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin, {
@@ -97,6 +105,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(invitationsRoutes(auth, createInvitationsService(ctx)));
   await app.register(apiKeysRoutes(apiKeys));
   await app.register(auditRoutes(createAuditService(ctx.db.db)));
+  await app.register(tagsRoutes(createTagsService(ctx.db.db)));
+  await app.register(companiesRoutes(createCompaniesService(ctx.db.db)));
+  await app.register(contactsRoutes(createContactsService(ctx.db.db)));
   return app;
 }
 

@@ -9,6 +9,7 @@ export const permissions = {
   'organization.read': ['owner', 'admin', 'member', 'viewer'],
   'records.read': ['owner', 'admin', 'member', 'viewer'],
   'records.write': ['owner', 'admin', 'member'],
+  'records.purge': ['owner', 'admin'],
   'members.read': ['owner', 'admin', 'member', 'viewer'],
   'members.manage': ['owner', 'admin'],
   'invitations.manage': ['owner', 'admin'],

@@ -25,6 +25,8 @@ export interface ProblemInput {
   errors?: FieldError[];
   /** Response headers that belong to the problem (Retry-After on a 429). */
   headers?: Record<string, string>;
+  /** Extension members (RFC 9457 §3.2): the current record of a 412, the per-item results of a bulk call. */
+  extensions?: Record<string, unknown>;
 }
 
 /** An error a handler throws to answer with a specific problem (a 404, a 409…). */
@@ -44,6 +46,7 @@ export function buildProblem(request: FastifyRequest, input: ProblemInput): Prob
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(input.errors ? { errors: input.errors } : {}),
+    ...input.extensions,
   };
 }
 

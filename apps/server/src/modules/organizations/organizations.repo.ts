@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '@spanner/contracts';
 import { memberships, organizations, users } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
@@ -94,4 +94,13 @@ export async function updateRole(tx: TenantTransaction, orgId: string, userId: s
 
 export async function deleteMembership(tx: TenantTransaction, orgId: string, userId: string): Promise<void> {
   await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+/** The ids among `userIds` that are members of the transaction's organization. */
+export async function findMemberIds(tx: TenantTransaction, userIds: string[]): Promise<Set<string>> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(sql`${memberships.orgId} = app_org_id()`, inArray(memberships.userId, userIds)));
+  return new Set(rows.map((row) => row.userId));
 }

@@ -7,6 +7,7 @@ import { tenantScopeOf, type Actor, type UserActor } from '../auth/actor.js';
 import {
   deleteMembership,
   deleteOrganization,
+  findMemberIds,
   findMembers,
   findMembershipsOfUser,
   findOrganization,
@@ -28,6 +29,16 @@ export async function createOwnedOrganization(tx: TenantTransaction, userId: str
   await insertOrganization(tx, { id, name });
   await insertMembership(tx, { orgId: id, userId, role: 'owner' });
   return { id, name, role: 'owner' };
+}
+
+/**
+ * Checks that a record's owner or assignee is a member of the transaction's organization;
+ * `null` (nobody) is always fine. The error names the field.
+ */
+export async function requireMember(tx: TenantTransaction, userId: string | null | undefined, path: string): Promise<void> {
+  if (!userId) return;
+  const found = await findMemberIds(tx, [userId]);
+  if (!found.has(userId)) throw new HttpProblem({ status: 422, detail: 'The request has invalid fields.', errors: [{ path, message: 'is not a member of this organization' }] });
 }
 
 /**

@@ -1,0 +1,102 @@
+import { contactFields } from '@spanner/contracts';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { ListSource } from '../../infra/db/record-list.js';
+import { companies, contactCompanies, contacts } from '../../infra/db/schema/index.js';
+import type { TenantTransaction } from '../../infra/db/tenant.js';
+import { recordQueries, tagsFilter } from '../records/records.repo.js';
+
+export const contactQueries = recordQueries({ table: contacts, id: contacts.id, version: contacts.version, deletedAt: contacts.deletedAt });
+
+export const contactTagColumn = contacts.tagIds;
+
+/** `companyId` filters through the many-to-many link: contacts who work with that company. */
+function companyFilter(operator: string, value: unknown) {
+  const linked = (condition: ReturnType<typeof sql>) =>
+    sql`exists (select 1 from ${contactCompanies} where ${contactCompanies.contactId} = ${contacts.id} and ${condition})`;
+  switch (operator) {
+    case 'eq':
+      return linked(sql`${contactCompanies.companyId} = ${value}`);
+    case 'ne':
+      return sql`not ${linked(sql`${contactCompanies.companyId} = ${value}`)}`;
+    case 'in':
+      return linked(sql`${contactCompanies.companyId} = any(${sql.param(value, contactCompanies.companyId)}::uuid[])`);
+    default:
+      return value ? sql`not ${linked(sql`true`)}` : linked(sql`true`);
+  }
+}
+
+export const contactList: ListSource<typeof contactFields> = {
+  specs: contactFields,
+  fields: {
+    firstName: { column: contacts.firstName },
+    lastName: { column: contacts.lastName },
+    email: { column: contacts.email },
+    jobTitle: { column: contacts.jobTitle },
+    lifecycleStage: { column: contacts.lifecycleStage },
+    source: { column: contacts.source },
+    ownerId: { column: contacts.ownerId },
+    companyId: { filter: companyFilter },
+    tags: tagsFilter(contacts.tagIds),
+    createdAt: { column: contacts.createdAt },
+    updatedAt: { column: contacts.updatedAt },
+  },
+  id: contacts.id,
+  deletedAt: contacts.deletedAt,
+  search: contacts.search,
+  defaultSort: [{ field: 'lastName', direction: 'asc' }],
+};
+
+export interface LinkRow {
+  contactId: string;
+  companyId: string;
+  name: string;
+  email: string | null;
+  role: string | null;
+  isPrimary: boolean;
+  createdAt: Date;
+}
+
+const linkColumns = {
+  contactId: contactCompanies.contactId,
+  companyId: contactCompanies.companyId,
+  role: contactCompanies.role,
+  isPrimary: contactCompanies.isPrimary,
+  createdAt: contactCompanies.createdAt,
+};
+
+/** The live companies a contact works with, primary first. */
+export function findCompaniesOfContact(tx: TenantTransaction, contactId: string): Promise<LinkRow[]> {
+  return tx
+    .select({ ...linkColumns, name: companies.name, email: sql<string | null>`null` })
+    .from(contactCompanies)
+    .innerJoin(companies, eq(companies.id, contactCompanies.companyId))
+    .where(and(eq(contactCompanies.contactId, contactId), isNull(companies.deletedAt)))
+    .orderBy(desc(contactCompanies.isPrimary), asc(companies.name));
+}
+
+/** The live contacts of a company, by last name. */
+export function findContactsOfCompany(tx: TenantTransaction, companyId: string): Promise<LinkRow[]> {
+  return tx
+    .select({ ...linkColumns, name: sql<string>`trim(${contacts.firstName} || ' ' || ${contacts.lastName})`, email: contacts.email })
+    .from(contactCompanies)
+    .innerJoin(contacts, eq(contacts.id, contactCompanies.contactId))
+    .where(and(eq(contactCompanies.companyId, companyId), isNull(contacts.deletedAt)))
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName));
+}
+
+export async function insertLink(
+  tx: TenantTransaction,
+  link: { id: string; orgId: string; contactId: string; companyId: string; role: string | null; isPrimary: boolean },
+): Promise<void> {
+  // A new primary company replaces the old one.
+  if (link.isPrimary) await tx.update(contactCompanies).set({ isPrimary: false }).where(and(eq(contactCompanies.contactId, link.contactId), eq(contactCompanies.isPrimary, true)));
+  await tx.insert(contactCompanies).values(link);
+}
+
+export async function deleteLink(tx: TenantTransaction, contactId: string, companyId: string): Promise<boolean> {
+  const rows = await tx
+    .delete(contactCompanies)
+    .where(and(eq(contactCompanies.contactId, contactId), eq(contactCompanies.companyId, companyId)))
+    .returning({ id: contactCompanies.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,101 @@
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { ListPlan } from '../../infra/db/record-list.js';
+import type { TenantTransaction } from '../../infra/db/tenant.js';
+
+/** The columns every CRM record table has (schema/crm.ts `recordColumns`). */
+export interface RecordTable {
+  table: PgTable;
+  id: PgColumn;
+  version: PgColumn;
+  deletedAt: PgColumn;
+  /** Present on kinds that carry tags. */
+  tagIds?: PgColumn;
+}
+
+export type Row = Record<string, unknown> & { id: string; version: number; deletedAt: Date | null };
+
+/**
+ * Queries shared by every record kind. Each module's repo binds them to its table; RLS scopes
+ * every statement to the transaction's organization.
+ */
+export function recordQueries(record: RecordTable) {
+  const { table, id, version, deletedAt } = record;
+  const byId = (recordId: string) => eq(id, recordId);
+
+  return {
+    async page(tx: TenantTransaction, plan: ListPlan, limit: number): Promise<Row[]> {
+      return (await tx
+        .select()
+        .from(table)
+        .where(plan.where)
+        .orderBy(...plan.orderBy)
+        .limit(limit)) as Row[];
+    },
+
+    async find(tx: TenantTransaction, recordId: string, options: { lock?: boolean } = {}): Promise<Row | null> {
+      const query = tx.select().from(table).where(byId(recordId));
+      const [row] = await (options.lock ? query.for('update') : query);
+      return (row as Row | undefined) ?? null;
+    },
+
+    /** The ids among `ids` that exist, live or in the trash as asked. */
+    async existing(tx: TenantTransaction, ids: string[], state: 'live' | 'deleted'): Promise<Set<string>> {
+      const rows = await tx
+        .select({ id })
+        .from(table)
+        .where(and(inArray(id, ids), state === 'live' ? isNull(deletedAt) : isNotNull(deletedAt)));
+      return new Set(rows.map((row) => row.id as string));
+    },
+
+    async insert(tx: TenantTransaction, values: Record<string, unknown>): Promise<Row> {
+      const [row] = await tx.insert(table).values(values).returning();
+      return row as Row;
+    },
+
+    /** Sets `values` when the row is still at `expectedVersion`; null when someone wrote first. */
+    async update(tx: TenantTransaction, recordId: string, expectedVersion: number, values: Record<string, unknown>): Promise<Row | null> {
+      const [row] = await tx
+        .update(table)
+        .set(values)
+        .where(and(byId(recordId), eq(version, expectedVersion)))
+        .returning();
+      return (row as Row | undefined) ?? null;
+    },
+
+    async updateMany(tx: TenantTransaction, ids: string[], values: Record<string, unknown>): Promise<{ id: string; version: number }[]> {
+      return (await tx.update(table).set(values).where(inArray(id, ids)).returning({ id, version })) as { id: string; version: number }[];
+    },
+
+    async purge(tx: TenantTransaction, recordId: string): Promise<boolean> {
+      const rows = await tx.delete(table).where(byId(recordId)).returning({ id });
+      return rows.length > 0;
+    },
+  };
+}
+
+export type RecordQueries = ReturnType<typeof recordQueries>;
+
+/** `tag_ids` plus `add` without duplicates, or minus `remove`. */
+export const addTags = (column: PgColumn, add: string[]) =>
+  sql`(select coalesce(array_agg(distinct tag), '{}'::uuid[]) from unnest(${column} || ${sql.param(add, column)}) as tag)`;
+export const removeTags = (column: PgColumn, remove: string[]) =>
+  sql`(select coalesce(array_agg(tag), '{}'::uuid[]) from unnest(${column}) as tag where tag <> all(${sql.param(remove, column)}))`;
+
+const iso = (value: unknown) => (value as Date).toISOString();
+
+/** The bookkeeping fields every record answers with. */
+export function recordMeta(row: Row) {
+  return { id: row.id, version: row.version, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), deletedAt: row.deletedAt ? iso(row.deletedAt) : null };
+}
+
+/** The `tags` filter of a list: has the tag (eq), has any of them (in), has none (empty). */
+export function tagsFilter(column: PgColumn) {
+  return {
+    filter: (operator: string, value: unknown) => {
+      if (operator === 'empty') return value ? sql`cardinality(${column}) = 0` : sql`cardinality(${column}) > 0`;
+      const ids = operator === 'in' ? (value as string[]) : [value as string];
+      return operator === 'in' ? sql`${column} && ${sql.param(ids, column)}` : sql`${column} @> ${sql.param(ids, column)}`;
+    },
+  };
+}
