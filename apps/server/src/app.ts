@@ -22,9 +22,13 @@ import { contactsRoutes } from './modules/contacts/contacts.routes.js';
 import { createContactsService } from './modules/contacts/contacts.service.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { createInvitationsService } from './modules/invitations/invitations.service.js';
+import { dealsRoutes } from './modules/deals/deals.routes.js';
+import { createDealsService } from './modules/deals/deals.service.js';
 import { devMailboxRoutes } from './modules/mail/mail.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
+import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.js';
+import { createPipelinesService } from './modules/pipelines/pipelines.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { tagsRoutes } from './modules/tags/tags.routes.js';
 import { createTagsService } from './modules/tags/tags.service.js';
@@ -108,6 +112,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(tagsRoutes(createTagsService(ctx.db.db)));
   await app.register(companiesRoutes(createCompaniesService(ctx.db.db)));
   await app.register(contactsRoutes(createContactsService(ctx.db.db)));
+  await app.register(pipelinesRoutes(createPipelinesService(ctx.db.db)));
+  await app.register(dealsRoutes(createDealsService(ctx.db.db)));
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './companies.js';
-import { listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
+import { bulkIdsSchema, bulkRequestSchema, listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
 
 /** A stage either keeps a deal open or closes it as won or lost. */
 export const stageKinds = ['open', 'won', 'lost'] as const;
@@ -147,3 +147,11 @@ export type CreateDealRequest = z.input<typeof createDealRequestSchema>;
 export type UpdateDealRequest = z.input<typeof updateDealRequestSchema>;
 export type DealListQuery = z.infer<typeof dealListQuerySchema>;
 export type DealContactLink = z.infer<typeof dealContactLinkSchema>;
+
+export const dealBulkRequestSchema = bulkRequestSchema(
+  updateDealRequestSchema,
+  'DealBulkRequest',
+  z.object({ action: z.literal('moveStage'), ids: bulkIdsSchema, stageId: z.uuid({ error: 'Choose a stage' }) }).strict(),
+);
+
+export type DealBulkRequest = z.infer<typeof dealBulkRequestSchema>;

@@ -174,6 +174,23 @@ export const bulkResultSchema = z
 
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 
+const tagIdsSchema = z.array(z.uuid({ error: 'Use an id' })).min(1, { error: 'Choose at least one tag' }).max(50);
+
+/** The bulk actions every record list offers; `fields` is the kind's own merge patch. */
+export function bulkRequestSchema<Fields extends z.ZodType, Extra extends z.ZodObject[] = []>(fields: Fields, id: string, ...extra: Extra) {
+  return z
+    .discriminatedUnion('action', [
+      z.object({ action: z.literal('update'), ids: bulkIdsSchema, fields }).strict(),
+      z.object({ action: z.literal('addTags'), ids: bulkIdsSchema, tagIds: tagIdsSchema }).strict(),
+      z.object({ action: z.literal('removeTags'), ids: bulkIdsSchema, tagIds: tagIdsSchema }).strict(),
+      z.object({ action: z.literal('delete'), ids: bulkIdsSchema }).strict(),
+      z.object({ action: z.literal('restore'), ids: bulkIdsSchema }).strict(),
+      ...extra,
+    ])
+    .meta({ id, examples: [{ action: 'delete', ids: ['0190a0c8-2b7a-7000-8000-000000000001'] }] });
+}
+
+
 /** Where a task or a note belongs. */
 export const recordTypes = ['company', 'contact', 'deal'] as const;
 export const recordTypeSchema = z.enum(recordTypes);

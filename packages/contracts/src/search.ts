@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActorSchema } from './access.js';
-import { bulkIdsSchema, listLimitSchemaFor, pageSchema, recordTypeSchema } from './list-query.js';
+import { listLimitSchemaFor, pageSchema, recordTypeSchema } from './list-query.js';
 import { noteSchema } from './notes.js';
 import { taskSchema } from './tasks.js';
 
@@ -42,22 +42,6 @@ export const timelineItemSchema = z
   .meta({ id: 'TimelineItem' });
 
 export const timelinePageSchema = pageSchema(timelineItemSchema, 'TimelinePage');
-
-const tagIdsSchema = z.array(z.uuid({ error: 'Use an id' })).min(1, { error: 'Choose at least one tag' }).max(50);
-
-/** The bulk actions every record list offers; `fields` is the kind's own merge patch. */
-export function bulkRequestSchema<Fields extends z.ZodType, Extra extends z.ZodObject[] = []>(fields: Fields, id: string, ...extra: Extra) {
-  return z
-    .discriminatedUnion('action', [
-      z.object({ action: z.literal('update'), ids: bulkIdsSchema, fields }).strict(),
-      z.object({ action: z.literal('addTags'), ids: bulkIdsSchema, tagIds: tagIdsSchema }).strict(),
-      z.object({ action: z.literal('removeTags'), ids: bulkIdsSchema, tagIds: tagIdsSchema }).strict(),
-      z.object({ action: z.literal('delete'), ids: bulkIdsSchema }).strict(),
-      z.object({ action: z.literal('restore'), ids: bulkIdsSchema }).strict(),
-      ...extra,
-    ])
-    .meta({ id, examples: [{ action: 'delete', ids: ['0190a0c8-2b7a-7000-8000-000000000001'] }] });
-}
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -4,6 +4,7 @@ import type { Database } from '../../infra/db/client.js';
 import { enterTenant, withTenant, type TenantTransaction } from '../../infra/db/tenant.js';
 import { HttpProblem } from '../../infra/http/problem.js';
 import { tenantScopeOf, type Actor, type UserActor } from '../auth/actor.js';
+import { createDefaultPipeline } from '../pipelines/pipelines.service.js';
 import {
   deleteMembership,
   deleteOrganization,
@@ -28,6 +29,7 @@ export async function createOwnedOrganization(tx: TenantTransaction, userId: str
   await enterTenant(tx, { orgId: id, userId });
   await insertOrganization(tx, { id, name });
   await insertMembership(tx, { orgId: id, userId, role: 'owner' });
+  await createDefaultPipeline(tx, id);
   return { id, name, role: 'owner' };
 }
 
