@@ -4,14 +4,15 @@
 // and 1 only when a server does not start. See bench/README.md.
 //   node bench/http-baseline/run.mjs [--duration 10] [--connections 100]
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatTable, machine, positiveInteger, writeResults } from '../lib/report.mjs';
+import { freePort, residentKilobytes, startServer, stopServer } from '../lib/server-process.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const spannerCli = path.join(repoRoot, 'apps/server/bin/spanner.js');
@@ -19,76 +20,12 @@ const bareServer = path.join(repoRoot, 'bench/http-baseline/bare-server.mjs');
 const resultsDir = path.join(repoRoot, 'bench/results');
 
 const TARGET_RATIO = 0.8;
-const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 10_000;
 /** Discarded run before each measurement: JIT and connection set-up are not what we measure. */
 const WARMUP_SECONDS = 2;
 
 const { values: flags } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' } } });
 const durationSeconds = positiveInteger('duration', flags.duration ?? process.env.BENCH_DURATION ?? '10');
 const connections = positiveInteger('connections', flags.connections ?? process.env.BENCH_CONNECTIONS ?? '100');
-
-function positiveInteger(name, text) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`--${name} must be a positive integer, got "${text}"\n`);
-    process.exit(2);
-  }
-  return value;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Keeps the last lines a child printed, to explain a failed start. */
-function captureTail(stream, lines) {
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    lines.push(...chunk.split('\n').filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 20));
-  });
-}
-
-async function startServer(name, args, env, readyUrl) {
-  const output = [];
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  captureTail(child.stdout, output);
-  captureTail(child.stderr, output);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      if ((await fetch(readyUrl, { signal: AbortSignal.timeout(1_000) })).ok) return { name, child, exited };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${name} did not answer ${readyUrl} within ${START_TIMEOUT_MS / 1000} s:\n${output.join('\n')}`);
-}
-
-async function stopServer({ child, exited }) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Resident memory in kB, from Linux's /proc; null elsewhere. */
-async function residentKilobytes(pid) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
-  return match ? Number(match[1]) : null;
-}
 
 async function measure(label, url) {
   process.stderr.write(`${label}: ${durationSeconds} s at ${connections} connections…\n`);
@@ -118,14 +55,7 @@ function printTable(rows) {
     String(row.non2xx),
     row.ratioToBare === null ? '' : `${row.ratioToBare.toFixed(2)} ${row.ratioToBare >= TARGET_RATIO ? 'ok' : 'BELOW'}`,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  process.stdout.write(`\n${format(header)}\n${lines.map(format).join('\n')}\n`);
-}
-
-function gitCommit() {
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
-  return git.status === 0 ? git.stdout.trim() : null;
+  process.stdout.write(`\n${formatTable(header, lines)}`);
 }
 
 const startedAt = new Date();
@@ -136,6 +66,8 @@ const spannerEnv = {
   ...callerEnv,
   ENVIRONMENT: 'production',
   SECRET_KEY: randomBytes(32).toString('hex'),
+  // Production requires a mail server; nothing these routes do sends mail.
+  SMTP_URL: 'smtp://127.0.0.1:2525',
   LOG_LEVEL: 'warn',
   DATA_DIR: dataDir,
   HOST: '127.0.0.1',
@@ -184,11 +116,7 @@ try {
   const report = {
     benchmark: 'http-baseline',
     date: startedAt.toISOString(),
-    commit: gitCommit(),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? null,
+    ...machine(repoRoot),
     durationSeconds,
     connections,
     warmupSeconds: Math.min(WARMUP_SECONDS, durationSeconds),
@@ -196,9 +124,7 @@ try {
     results: rows,
     rssKb,
   };
-  await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `http-baseline-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = await writeResults(resultsDir, 'http-baseline-', startedAt, report);
   process.stdout.write(`Results: ${path.relative(repoRoot, file)}\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
