@@ -14,16 +14,6 @@ export const bigOrganizationRows = { companies: 100_000, contacts: 1_000_000, de
 export const smallOrganizationRows = { companies: 60, contacts: 300, deals: 80, notes: 150, members: 2, tags: 8 };
 export const smallOrganizationCount = 9;
 
-/** The same stages the server gives every new organization's default pipeline. */
-export const defaultPipelineStages = [
-  { name: 'Qualification', probability: 10, kind: 'open' },
-  { name: 'Needs analysis', probability: 25, kind: 'open' },
-  { name: 'Proposal', probability: 50, kind: 'open' },
-  { name: 'Negotiation', probability: 75, kind: 'open' },
-  { name: 'Won', probability: 100, kind: 'won' },
-  { name: 'Lost', probability: 0, kind: 'lost' },
-] as const;
-
 /** The database name in a postgres:// URL, and the URL of the maintenance database next to it. */
 export function databaseOf(url: string): { name: string; maintenanceUrl: string } {
   const parsed = new URL(url);

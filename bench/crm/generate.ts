@@ -10,7 +10,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../../apps/server/src/config.js';
 import { createDb } from '../../apps/server/src/infra/db/client.js';
 import { runMigrations } from '../../apps/server/src/infra/db/migrate.js';
+import { withTenant } from '../../apps/server/src/infra/db/tenant.js';
 import { hashPassword } from '../../apps/server/src/modules/auth/passwords.js';
+import { createDefaultPipeline } from '../../apps/server/src/modules/pipelines/pipelines.service.js';
 import {
   benchDatabaseUrl,
   benchPassword,
@@ -151,14 +153,9 @@ await phase('create database', async () => {
   }
 });
 
-await phase('migrate', async () => {
-  const handle = await createDb(loadConfig({ DATABASE_URL: benchDatabaseUrl }));
-  try {
-    await runMigrations(handle);
-  } finally {
-    await handle.close();
-  }
-});
+// The server's own database handle: it migrates, and it creates each organization's default pipeline.
+const server = await createDb(loadConfig({ DATABASE_URL: benchDatabaseUrl }));
+await phase('migrate', () => runMigrations(server));
 
 // One argon2id hash for every user: hashing a thousand would take longer than the whole load.
 const passwordHash = await phase('hash password', () => hashPassword(benchPassword));
@@ -189,6 +186,7 @@ try {
   await phase('load', async () => {
     write('Loading (COPY FROM STDIN):\n');
     for (const spec of tables.filter((candidate) => IDENTITY_TABLES.has(candidate.table))) loaded.push(await copyTable(spec, false));
+    await createDefaultPipelines(client);
     // Truncating in the same transaction lets COPY write the rows frozen and all-visible: no
     // hint-bit rewrite of every page later, and index-only scans work from the start.
     await client.query('begin');
@@ -198,6 +196,22 @@ try {
   });
 } finally {
   await client.end();
+  await server.close();
+}
+
+/** What a new organization gets from the server (organizations.service → createDefaultPipeline), made by that very code. */
+async function createDefaultPipelines(reader: pg.Client) {
+  const startedAt = performance.now();
+  for (const org of organizations) {
+    await withTenant(server.db, { orgId: org.id, userId: org.members[0]!.id }, (tx) => createDefaultPipeline(tx, org.id));
+    const { rows } = await reader.query<{ id: string; stage_ids: string[] }>(
+      `select p.id, array_agg(s.id order by s.position) as stage_ids from pipelines p join pipeline_stages s on s.pipeline_id = p.id where p.org_id = $1 and p.is_default group by p.id`,
+      [org.id],
+    );
+    org.pipelineId = rows[0]!.id;
+    org.stageIds = rows[0]!.stage_ids;
+  }
+  loaded.push({ table: 'pipelines (server)', rows: organizations.length, ms: performance.now() - startedAt });
 }
 
 async function copyTable(spec: TableRows, freeze: boolean) {
@@ -222,7 +236,7 @@ await phase('vacuum analyze', async () => {
 });
 
 const totalMs = performance.now() - totalStartedAt;
-const header = `${'table'.padEnd(20)} ${'rows'.padStart(11)} ${'COPY'.padStart(8)} ${'rows/s'.padStart(10)} ${'indexes'.padStart(8)}`;
+const header = `${'table'.padEnd(20)} ${'rows'.padStart(11)} ${'load'.padStart(8)} ${'rows/s'.padStart(10)} ${'indexes'.padStart(8)}`;
 const lines = loaded.map(
   (row) =>
     `${row.table.padEnd(20)} ${count(row.rows).padStart(11)} ${seconds(row.ms).padStart(8)} ${count(row.rows / Math.max(row.ms / 1000, 0.001)).padStart(10)} ${(indexMs.has(row.table) ? seconds(indexMs.get(row.table)!) : '').padStart(8)}`,

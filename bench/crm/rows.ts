@@ -1,6 +1,6 @@
 // The rows of one organization, table by table, as lines of COPY's text format. Tables are
 // generated in load order; each remembers what later tables link to (ids, companies of contacts).
-import { defaultPipelineStages } from './dataset.js';
+import { DEFAULT_STAGES } from '../../apps/server/src/modules/pipelines/pipelines.service.js';
 import { createRandom, uuidv7, type Random } from './random.js';
 import * as words from './words.js';
 
@@ -31,6 +31,7 @@ export interface Organization {
   random: Random;
   members: Member[];
   tagIds: string[];
+  /** The default pipeline the server created for the organization, and its stages in DEFAULT_STAGES order. */
   pipelineId: string;
   stageIds: string[];
   companies: { ids: string[]; names: string[]; domains: (string | null)[]; createdMs: Float64Array };
@@ -71,8 +72,8 @@ export function planOrganization(spec: OrganizationSpec): Organization {
     random,
     members,
     tagIds: [],
-    pipelineId: uuidv7(createdMs, random),
-    stageIds: defaultPipelineStages.map(() => uuidv7(createdMs, random)),
+    pipelineId: '',
+    stageIds: [],
     companies: { ids: [], names: [], domains: [], createdMs: new Float64Array(0) },
     contacts: { ids: [], createdMs: new Float64Array(0), primaryCompany: new Int32Array(0), secondCompany: new Int32Array(0) },
     deals: { ids: [], createdMs: new Float64Array(0), stage: new Uint8Array(0), stageChangedMs: new Float64Array(0), owner: new Int8Array(0), company: new Int32Array(0) },
@@ -140,24 +141,6 @@ export const tables: TableRows[] = [
         const id = uuidv7(ms, org.random);
         org.tagIds.push(id);
         yield line([id, org.id, name, org.random.pick(['gray', 'red', 'orange', 'amber', 'green', 'teal', 'blue', 'indigo', 'purple', 'pink']), iso(ms), iso(ms)]);
-      }
-    },
-  },
-  {
-    table: 'pipelines',
-    columns: ['id', 'org_id', 'name', 'is_default', 'created_at', 'updated_at'],
-    *rows(org) {
-      const at = iso(START_MS - 30 * DAY_MS);
-      yield line([org.pipelineId, org.id, 'Sales', true, at, at]);
-    },
-  },
-  {
-    table: 'pipeline_stages',
-    columns: ['id', 'org_id', 'pipeline_id', 'name', 'position', 'probability', 'kind', 'created_at', 'updated_at'],
-    *rows(org) {
-      const at = iso(START_MS - 30 * DAY_MS);
-      for (const [position, stage] of defaultPipelineStages.entries()) {
-        yield line([org.stageIds[position]!, org.id, org.pipelineId, stage.name, position, stage.probability, stage.kind, at, at]);
       }
     },
   },
@@ -314,7 +297,7 @@ export const tables: TableRows[] = [
         const ms = createdAt(index, count, random);
         const company = random.chance(0.92) ? random.skewed(companies.ids.length, 1.5) : -1;
         const stage = Number(random.weighted(stageWeights));
-        const { kind } = defaultPipelineStages[stage]!;
+        const { kind } = DEFAULT_STAGES[stage]!;
         // What the server's stage trigger sets on insert: status from the stage, the time it entered it.
         const stageChanged = stage === 0 ? ms : Math.min(END_MS, ms + Math.floor(random.next() * 120 * DAY_MS));
         const updated = Math.max(stageChanged, updatedAfter(ms, random));
