@@ -25,11 +25,19 @@ import { createInvitationsService } from './modules/invitations/invitations.serv
 import { dealsRoutes } from './modules/deals/deals.routes.js';
 import { createDealsService } from './modules/deals/deals.service.js';
 import { devMailboxRoutes } from './modules/mail/mail.routes.js';
+import { notesRoutes } from './modules/notes/notes.routes.js';
+import { createNotesService } from './modules/notes/notes.service.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.js';
 import { createPipelinesService } from './modules/pipelines/pipelines.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { timelineRoutes } from './modules/timeline/timeline.routes.js';
+import { createTimelineService } from './modules/timeline/timeline.service.js';
+import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { createTasksService } from './modules/tasks/tasks.service.js';
 import { tagsRoutes } from './modules/tags/tags.routes.js';
 import { createTagsService } from './modules/tags/tags.service.js';
 
@@ -114,6 +122,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(contactsRoutes(createContactsService(ctx.db.db)));
   await app.register(pipelinesRoutes(createPipelinesService(ctx.db.db)));
   await app.register(dealsRoutes(createDealsService(ctx.db.db)));
+  await app.register(tasksRoutes(createTasksService(ctx.db.db)));
+  await app.register(notesRoutes(createNotesService(ctx.db.db)));
+  await app.register(searchRoutes(createSearchService(ctx.db.db)));
+  await app.register(timelineRoutes(createTimelineService(ctx.db.db)));
   return app;
 }
 

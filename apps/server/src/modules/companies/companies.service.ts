@@ -29,15 +29,15 @@ export function toCompany(row: Row): Company {
   };
 }
 
-/** The company, when it is a live one of the organization. */
-export async function findLiveCompany(tx: TenantTransaction, companyId: string): Promise<Row | null> {
-  const row = await companyQueries.find(tx, companyId);
-  return row && !row.deletedAt ? row : null;
+/** The company of the organization, live or in the trash. */
+export function findCompany(tx: TenantTransaction, companyId: string): Promise<Row | null> {
+  return companyQueries.find(tx, companyId);
 }
 
-/** Whether the company exists in the organization, live or in the trash. */
-export async function companyExists(tx: TenantTransaction, companyId: string): Promise<boolean> {
-  return (await companyQueries.find(tx, companyId)) !== null;
+/** The company, when it is a live one of the organization. */
+export async function findLiveCompany(tx: TenantTransaction, companyId: string): Promise<Row | null> {
+  const row = await findCompany(tx, companyId);
+  return row && !row.deletedAt ? row : null;
 }
 
 /** Checks `companyId` names a live company of the organization (a link, a deal's company). */

@@ -13,7 +13,7 @@ import { violatedUniqueConstraint } from '../../infra/db/errors.js';
 import { withTenant, type TenantTransaction } from '../../infra/db/tenant.js';
 import { HttpProblem } from '../../infra/http/problem.js';
 import { tenantScopeOf, type Actor } from '../auth/actor.js';
-import { companyExists, findLiveCompany, requireCompany } from '../companies/companies.service.js';
+import { findCompany, findLiveCompany, requireCompany } from '../companies/companies.service.js';
 import { requireMember } from '../organizations/organizations.service.js';
 import { recordMeta, type Row } from '../records/records.repo.js';
 import { createRecordService, invalidFields } from '../records/records.service.js';
@@ -49,9 +49,14 @@ export function toContact(row: Row): Contact {
 
 const toLink = (row: LinkRow): ContactCompanyLink => ({ ...row, createdAt: row.createdAt.toISOString() });
 
+/** The contact of the organization, live or in the trash. */
+export function findContact(tx: TenantTransaction, contactId: string): Promise<Row | null> {
+  return contactQueries.find(tx, contactId);
+}
+
 /** The contact, when it is a live one of the organization. */
 export async function findLiveContact(tx: TenantTransaction, contactId: string): Promise<Row | null> {
-  const row = await contactQueries.find(tx, contactId);
+  const row = await findContact(tx, contactId);
   return row && !row.deletedAt ? row : null;
 }
 
@@ -114,14 +119,14 @@ export function createContactsService(db: Database) {
 
     async companiesOf(actor: Actor, contactId: string): Promise<ContactCompanyLink[]> {
       return inTenant(actor, async (tx) => {
-        if (!(await contactQueries.find(tx, contactId))) throw notFound('contact');
+        if (!(await findContact(tx, contactId))) throw notFound('contact');
         return (await findCompaniesOfContact(tx, contactId)).map(toLink);
       });
     },
 
     async contactsOf(actor: Actor, companyId: string): Promise<ContactCompanyLink[]> {
       return inTenant(actor, async (tx) => {
-        if (!(await companyExists(tx, companyId))) throw notFound('company');
+        if (!(await findCompany(tx, companyId))) throw notFound('company');
         return (await findContactsOfCompany(tx, companyId)).map(toLink);
       });
     },

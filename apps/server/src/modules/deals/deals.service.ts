@@ -36,6 +36,17 @@ export function toDeal(row: Row): Deal {
 
 const toLink = (row: DealContactRow): DealContactLink => ({ ...row, createdAt: row.createdAt.toISOString() });
 
+/** The deal of the organization, live or in the trash. */
+export function findDeal(tx: TenantTransaction, dealId: string): Promise<Row | null> {
+  return dealQueries.find(tx, dealId);
+}
+
+/** The deal, when it is a live one of the organization. */
+export async function findLiveDeal(tx: TenantTransaction, dealId: string): Promise<Row | null> {
+  const row = await findDeal(tx, dealId);
+  return row && !row.deletedAt ? row : null;
+}
+
 /**
  * The stage a deal goes to, and the pipeline that follows from it: a named stage; else the first
  * stage of a newly named pipeline; else, for a new deal, the default pipeline's first stage.
@@ -88,8 +99,7 @@ export function createDealsService(db: Database) {
   const dealNotFound = () => new HttpProblem({ status: 404, detail: 'No such deal.' });
 
   async function requireLiveDeal(tx: TenantTransaction, dealId: string) {
-    const deal = await dealQueries.find(tx, dealId);
-    if (!deal || deal.deletedAt) throw dealNotFound();
+    if (!(await findLiveDeal(tx, dealId))) throw dealNotFound();
   }
 
   return {

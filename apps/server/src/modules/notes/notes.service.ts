@@ -1,0 +1,34 @@
+import type { CreateNoteRequest, Note, RecordType, UpdateNoteRequest } from '@spanner/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../infra/db/client.js';
+import { requireRecord } from '../records/record-refs.js';
+import { recordMeta, type Row } from '../records/records.repo.js';
+import { createRecordService } from '../records/records.service.js';
+import { renderMarkdown } from './markdown.js';
+import { noteList, noteQueries } from './notes.repo.js';
+
+export function toNote(row: Row): Note {
+  return {
+    ...recordMeta(row),
+    body: row.body as string,
+    bodyHtml: renderMarkdown(row.body as string),
+    authorId: (row.authorId as string | null) ?? null,
+    record: { type: row.recordType as RecordType, id: row.recordId as string },
+  };
+}
+
+export function createNotesService(db: Database) {
+  return createRecordService<Note, CreateNoteRequest, UpdateNoteRequest>(db, {
+    noun: 'note',
+    queries: noteQueries,
+    list: noteList,
+    toApi: toNote,
+    valuesToInsert: async (tx, actor, input) => {
+      await requireRecord(tx, input.record, 'body.record');
+      return { id: uuidv7(), orgId: actor.orgId, body: input.body, authorId: actor.userId, recordType: input.record.type, recordId: input.record.id };
+    },
+    valuesToUpdate: async (_tx, _actor, patch) => ({ ...patch }),
+  });
+}
+
+export type NotesService = ReturnType<typeof createNotesService>;

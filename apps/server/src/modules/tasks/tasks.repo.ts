@@ -1,0 +1,24 @@
+import { taskFields } from '@spanner/contracts';
+import type { ListSource } from '../../infra/db/record-list.js';
+import { tasks } from '../../infra/db/schema/index.js';
+import { recordQueries } from '../records/records.repo.js';
+
+export const taskQueries = recordQueries({ table: tasks, id: tasks.id, version: tasks.version, deletedAt: tasks.deletedAt });
+
+export const taskList: ListSource<typeof taskFields> = {
+  specs: taskFields,
+  fields: {
+    title: { column: tasks.title },
+    status: { column: tasks.status },
+    priority: { column: tasks.priority },
+    dueDate: { column: tasks.dueDate },
+    assigneeId: { column: tasks.assigneeId },
+    recordId: { column: tasks.recordId },
+    createdAt: { column: tasks.createdAt },
+    updatedAt: { column: tasks.updatedAt },
+  },
+  id: tasks.id,
+  deletedAt: tasks.deletedAt,
+  search: tasks.title,
+  defaultSort: [{ field: 'dueDate', direction: 'asc' }],
+};

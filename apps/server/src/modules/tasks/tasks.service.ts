@@ -1,0 +1,54 @@
+import type { CreateTaskRequest, RecordType, Task, TaskPriority, TaskStatus, UpdateTaskRequest } from '@spanner/contracts';
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../infra/db/client.js';
+import type { TenantTransaction } from '../../infra/db/tenant.js';
+import { requireMember } from '../organizations/organizations.service.js';
+import { requireRecord } from '../records/record-refs.js';
+import { recordMeta, type Row } from '../records/records.repo.js';
+import { createRecordService } from '../records/records.service.js';
+import { taskList, taskQueries } from './tasks.repo.js';
+
+export function toTask(row: Row): Task {
+  return {
+    ...recordMeta(row),
+    title: row.title as string,
+    description: (row.description as string | null) ?? null,
+    status: row.status as TaskStatus,
+    priority: row.priority as TaskPriority,
+    dueDate: (row.dueDate as string | null) ?? null,
+    assigneeId: (row.assigneeId as string | null) ?? null,
+    record: row.recordType ? { type: row.recordType as RecordType, id: row.recordId as string } : null,
+    completedAt: row.completedAt ? (row.completedAt as Date).toISOString() : null,
+  };
+}
+
+/** Column values shared by create and update: the record as two columns, completion time with the status. */
+async function columns(tx: TenantTransaction, input: UpdateTaskRequest, current: Row | null): Promise<Record<string, unknown>> {
+  await requireMember(tx, input.assigneeId, 'body.assigneeId');
+  await requireRecord(tx, input.record, 'body.record');
+  const { record, ...rest } = input;
+  const values: Record<string, unknown> = { ...rest };
+  if (record !== undefined) Object.assign(values, { recordType: record?.type ?? null, recordId: record?.id ?? null });
+  if (input.status && input.status !== current?.status) values.completedAt = input.status === 'done' ? sql`now()` : null;
+  return values;
+}
+
+export function createTasksService(db: Database) {
+  return createRecordService<Task, CreateTaskRequest, UpdateTaskRequest>(db, {
+    noun: 'task',
+    queries: taskQueries,
+    list: taskList,
+    toApi: toTask,
+    valuesToInsert: async (tx, actor, input) => ({
+      ...(await columns(tx, input, null)),
+      id: uuidv7(),
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      assigneeId: input.assigneeId === undefined ? actor.userId : input.assigneeId,
+    }),
+    valuesToUpdate: (tx, _actor, patch, current) => columns(tx, patch, current),
+  });
+}
+
+export type TasksService = ReturnType<typeof createTasksService>;
