@@ -5,6 +5,17 @@ import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner
 import { OrganizationSwitcher } from '../features/organizations/components/OrganizationSwitcher';
 import { useSessionState } from '../lib/auth-session';
 
+const mainLinks = [
+  { to: '/companies', label: 'Companies' },
+  { to: '/contacts', label: 'Contacts' },
+  { to: '/deals', label: 'Deals' },
+  { to: '/trash', label: 'Trash' },
+  { to: '/settings', label: 'Settings' },
+];
+
+/** The page you are on reads as chosen (and aria-current says so). */
+const navLinkClasses = ({ isActive }: { isActive: boolean }) => buttonVariants({ variant: 'ghost', size: 'sm', className: isActive ? 'bg-muted' : undefined });
+
 /** The frame around every page: skip link, header (with the account once signed in), main content. */
 export function AppShell() {
   const session = useSessionState();
@@ -27,10 +38,12 @@ export function AppShell() {
           <div className="ml-auto flex items-center gap-2">
             {session.status === 'signedIn' && (
               <>
-                <nav aria-label="Main">
-                  <NavLink to="/settings" className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-                    Settings
-                  </NavLink>
+                <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+                  {mainLinks.map((link) => (
+                    <NavLink key={link.to} to={link.to} className={navLinkClasses}>
+                      {link.label}
+                    </NavLink>
+                  ))}
                 </nav>
                 <UserMenu />
               </>

@@ -7,10 +7,14 @@ import { LoginPage } from '../features/auth/pages/LoginPage';
 import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
 import { SignupPage } from '../features/auth/pages/SignupPage';
 import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
+import { CompaniesPage } from '../features/companies/pages/CompaniesPage';
+import { ContactsPage } from '../features/contacts/pages/ContactsPage';
+import { DealsPage } from '../features/deals/pages/DealsPage';
 import { LandingPage } from '../features/landing/pages/LandingPage';
 import { MembersPage } from '../features/members/pages/MembersPage';
 import { OrganizationSettingsPage } from '../features/organizations/pages/OrganizationSettingsPage';
 import { ProfilePage } from '../features/profile/pages/ProfilePage';
+import { TrashPage } from '../features/trash/pages/TrashPage';
 import { AccountGate, PermissionGate } from './AccountGate';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -42,6 +46,34 @@ export const routes: RouteObject[] = [
           {
             element: <RequireSession />,
             children: [
+              {
+                path: 'companies',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <CompaniesPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'contacts',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <ContactsPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'deals',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <DealsPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'trash',
+                element: <PermissionGate permission="records.read">{(organization) => <TrashPage key={organization.id} organization={organization} />}</PermissionGate>,
+              },
               {
                 path: 'settings',
                 element: <SettingsLayout />,

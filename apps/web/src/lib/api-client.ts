@@ -12,17 +12,22 @@ interface ResponseSchema<T> {
 /** For answers without a body worth reading (204, 202). */
 export const noContent: ResponseSchema<void> = { parse: () => undefined };
 
-/** A non-2xx answer. `message` is the problem's `detail` (or `title`), ready to show to a user. */
+/**
+ * A non-2xx answer. `message` is the problem's `detail` (or `title`), ready to show to a user;
+ * `body` is the answer as sent, for extension members the problem schema leaves out (a 412's `current`).
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly body: unknown;
 
   constructor(
     message: string,
     readonly status: number,
     readonly problem: Problem | null = null,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { body?: unknown },
   ) {
     super(message, options);
+    this.body = options?.body ?? null;
   }
 }
 
@@ -115,7 +120,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const parsed = problemSchema.safeParse(body);
   if (!parsed.success) return new ApiError(fallback, response.status);
   const problem = parsed.data;
-  return new ApiError(problem.detail ?? problem.title, response.status, problem);
+  return new ApiError(problem.detail ?? problem.title, response.status, problem, { body });
 }
 
 /** A sentence for the user about any failure: the server's own words, or a network hint. */

@@ -38,3 +38,24 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="mt-2 flex flex-wrap justify-end gap-2">{children}</div>;
 }
+
+interface DialogFormActionsProps {
+  /** Named for what it does: "Create contact". */
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+}
+
+/** Cancel and the form's submit button, at the bottom of a dialog's form. */
+export function DialogFormActions({ submitLabel, pending, onCancel }: DialogFormActionsProps) {
+  return (
+    <DialogActions>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={pending}>
+        {submitLabel}
+      </Button>
+    </DialogActions>
+  );
+}

@@ -41,6 +41,18 @@ export function DropdownMenuRadioItem({ className, children, ...props }: Compone
   );
 }
 
+/** An on/off choice, ticked when on (and announced as checked). */
+export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof MenuPrimitive.CheckboxItem>) {
+  return (
+    <MenuPrimitive.CheckboxItem {...props} className={cx(itemClasses, 'pl-8', className)}>
+      <MenuPrimitive.ItemIndicator className="absolute left-2 inline-flex">
+        <Check aria-hidden="true" className="size-4" />
+      </MenuPrimitive.ItemIndicator>
+      {children}
+    </MenuPrimitive.CheckboxItem>
+  );
+}
+
 export function DropdownMenuLabel({ children }: { children: ReactNode }) {
   return <MenuPrimitive.Label className="px-2 py-1.5 text-xs font-medium text-muted-foreground">{children}</MenuPrimitive.Label>;
 }

@@ -1,4 +1,5 @@
 import { auditLogQuerySchema } from '@spanner/contracts';
+import { localInputValue } from '../../lib/format';
 import type { AuditFilters } from './api';
 
 /** The server's own rules for the filters (strict: an unknown filter is an error, not ignored). */
@@ -39,11 +40,4 @@ export function formFromFilters(filters: AuditFilters): AuditFilterFormValues {
     from: filters.from === undefined ? '' : localInputValue(filters.from),
     to: filters.to === undefined ? '' : localInputValue(filters.to),
   };
-}
-
-/** An ISO instant as a `datetime-local` input's value (local time, to the minute). */
-function localInputValue(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

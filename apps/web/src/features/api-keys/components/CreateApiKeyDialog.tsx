@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { RoleOptions } from '../../../components/RoleOptions';
 import { Button } from '../../../components/ui/Button';
-import { Dialog, DialogActions } from '../../../components/ui/Dialog';
+import { Dialog, DialogActions, DialogFormActions } from '../../../components/ui/Dialog';
 import { FormAlert } from '../../../components/ui/FormAlert';
 import { SelectField, TextField } from '../../../components/ui/FormField';
 import { showServerErrors } from '../../../lib/form-errors';
@@ -105,14 +105,7 @@ function CreateApiKeyForm({ organizationId, role, onCreated, onCancel }: CreateA
           </option>
         ))}
       </SelectField>
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={create.isPending}>
-          Create key
-        </Button>
-      </DialogActions>
+      <DialogFormActions submitLabel="Create key" pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }
