@@ -1,11 +1,12 @@
 // What the CRM benchmark measures: each scenario is an HTTP load for autocannon and, where the
 // database comparison applies, the same work through the server's own services so its SQL can be
 // recorded, replayed with pgbench and EXPLAINed.
-import { contactListQuerySchema } from '@spanner/contracts';
+import { contactListQuerySchema, searchQuerySchema, tagListQuerySchema } from '@spanner/contracts';
 import type autocannon from 'autocannon';
 import type { Database } from '../../apps/server/src/infra/db/client.js';
 import type { UserActor } from '../../apps/server/src/modules/auth/actor.js';
 import { createContactsService } from '../../apps/server/src/modules/contacts/contacts.service.js';
+import { createTagsService } from '../../apps/server/src/modules/tags/tags.service.js';
 
 /** p99 targets of issue 4: lists, reads and edits under 50 ms; search under 150 ms. */
 const LIST_P99_MS = 50;
@@ -80,6 +81,17 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
   const { common, person } = fixtures.searches;
 
   return [
+    {
+      name: 'floor-tags',
+      description: 'GET /api/v1/tags?limit=1: authentication, one tenant transaction, one tiny row; the floor under every scenario',
+      group: 'read',
+      p99TargetMs: null,
+      pgbench: true,
+      method: 'GET',
+      path: '/api/v1/tags?limit=1',
+      requests: [{ method: 'GET', path: '/api/v1/tags?limit=1', headers: auth }],
+      record: (db) => createTagsService(db).list(actor, tagListQuerySchema.parse({ limit: '1' })),
+    },
     contactList('list-first-page', 'Contacts by last name, first page of 50', 'list', { sort: 'lastName', limit: '50' }),
     contactList('list-deep-page', 'Contacts by last name, the page 10,000 rows deep (by cursor)', 'list', { sort: 'lastName', limit: '50', cursor: fixtures.deepCursor }),
     contactList('list-by-company', `Contacts of the biggest company (${fixtures.company.contacts.toLocaleString('en-US')} linked), by last name`, 'list', {
@@ -97,6 +109,11 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
       method: 'GET',
       path: `/api/v1/search?q=${encodeURIComponent(fixtures.globalSearch.q)}`,
       requests: [{ method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(fixtures.globalSearch.q)}`, headers: auth }],
+      record: async (db) => {
+        const { createSearchService } = await import('../../apps/server/src/modules/search/search.service.js');
+        const query = searchQuerySchema.parse({ q: fixtures.globalSearch.q });
+        return createSearchService(db).search(actor, query.q, query.limit);
+      },
     },
     {
       name: 'get-by-id',
