@@ -31,6 +31,11 @@ const TARGET_RATIO = 0.5;
 /** Discarded run before each measurement: JIT, pools and caches are not what we measure. */
 const WARMUP_SECONDS = 2;
 const DEEP_ROWS = 10_000;
+/**
+ * No statement of the server's or pgbench's outlives a run by more than this: a query that cannot
+ * use an index would otherwise keep both cores busy for minutes after autocannon has stopped.
+ */
+const STATEMENT_TIMEOUT = '10s';
 
 const { values: flags } = parseArgs({
   options: {
@@ -210,6 +215,13 @@ function printPlans(results: ScenarioResult[]) {
   }
 }
 
+/** The database URL with a startup option that sets `statement_timeout` on every connection. */
+function withStatementTimeout(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c statement_timeout=${STATEMENT_TIMEOUT}`);
+  return parsed.toString();
+}
+
 const startedAt = new Date();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'spanner-bench-crm-'));
 const serverEnv = {
@@ -221,7 +233,7 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   DATA_DIR: dataDir,
   HOST: '127.0.0.1',
-  DATABASE_URL: benchDatabaseUrl,
+  DATABASE_URL: withStatementTimeout(benchDatabaseUrl),
   REDIS_URL: redisUrl,
   // Our own keys, so a run never touches another Spanner's queues or rate-limit counters.
   REDIS_KEY_PREFIX: 'spanner-bench-crm',
@@ -253,9 +265,25 @@ try {
   const explainClient = new pg.Client({ connectionString: benchDatabaseUrl });
   await explainClient.connect();
   const results: ScenarioResult[] = [];
+  let authentication: Statement[] = [];
+  const saveReport = () =>
+    writeResults(resultsDir, '', startedAt, {
+      benchmark: 'crm',
+      date: startedAt.toISOString(),
+      ...machine(repoRoot),
+      database: benchDatabaseUrl.replace(/\/\/[^@]*@/, '//'),
+      durationSeconds,
+      connections,
+      warmupSeconds: Math.min(WARMUP_SECONDS, durationSeconds),
+      statementTimeout: STATEMENT_TIMEOUT,
+      targetRatio: TARGET_RATIO,
+      authenticationStatements: authentication,
+      results,
+      profileDir: flags.profile ? path.relative(repoRoot, profileDir) : null,
+    });
   try {
     // What every authenticated request asks before the route runs (auth.service authenticateUser).
-    const authentication = await recording.record(async (db) => {
+    authentication = await recording.record(async (db) => {
       await isFamilyActive(db, fixtures.sessionId);
       await findMemberRole(db, fixtures.orgId, fixtures.userId);
     });
@@ -274,7 +302,7 @@ try {
       let pgbench: ScenarioResult['pgbench'] = null;
       if (scenario.pgbench && statements && !flags['no-pgbench']) {
         const bench = (benchStatements: Statement[], sessionSettings?: Record<string, string>) =>
-          runPgbench({ url: benchDatabaseUrl, statements: benchStatements, connections, durationSeconds, sessionSettings });
+          runPgbench({ url: benchDatabaseUrl, statements: benchStatements, connections, durationSeconds, sessionSettings: { statement_timeout: STATEMENT_TIMEOUT, ...sessionSettings } });
         write(`${scenario.name}: pgbench, bare SQL then in the tenant transaction…\n`);
         // Bare: the same statements under the same RLS policy, but on connections already in the
         // organization, so no begin / set_config / commit round trips.
@@ -299,24 +327,12 @@ try {
         statements,
         explain,
       });
+      // After every scenario, so an interrupted run keeps what it measured.
+      await saveReport();
     }
-    const report = {
-      benchmark: 'crm',
-      date: startedAt.toISOString(),
-      ...machine(repoRoot),
-      database: benchDatabaseUrl.replace(/\/\/[^@]*@/, '//'),
-      durationSeconds,
-      connections,
-      warmupSeconds: Math.min(WARMUP_SECONDS, durationSeconds),
-      targetRatio: TARGET_RATIO,
-      authenticationStatements: authentication,
-      results,
-      profileDir: flags.profile ? path.relative(repoRoot, profileDir) : null,
-    };
     printResults(results);
     printPlans(results);
-    const file = await writeResults(resultsDir, '', startedAt, report);
-    process.stdout.write(`\nResults: ${path.relative(repoRoot, file)}\n`);
+    process.stdout.write(`\nResults: ${path.relative(repoRoot, await saveReport())}\n`);
   } finally {
     await explainClient.end();
     await recording.close();
