@@ -31,6 +31,8 @@ const TARGET_RATIO = 0.5;
 /** Discarded run before each measurement: JIT, pools and caches are not what we measure. */
 const WARMUP_SECONDS = 2;
 const DEEP_ROWS = 10_000;
+/** Contacts the get-by-id scenario cycles over. */
+const GET_IDS = 10_000;
 /**
  * No statement of the server's or pgbench's outlives a run by more than this: a query that cannot
  * use an index would otherwise keep both cores busy for minutes after autocannon has stopped.
@@ -42,12 +44,14 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string' },
     only: { type: 'string' },
+    'bulk-connections': { type: 'string' },
     'no-pgbench': { type: 'boolean' },
     profile: { type: 'boolean' },
   },
 });
 const durationSeconds = positiveInteger('duration', flags.duration ?? process.env.BENCH_DURATION ?? '10');
 const connections = positiveInteger('connections', flags.connections ?? process.env.BENCH_CONNECTIONS ?? '50');
+const bulkConnections = Math.min(connections, positiveInteger('bulk-connections', flags['bulk-connections'] ?? process.env.BENCH_BULK_CONNECTIONS ?? '5'));
 const only = flags.only ? new Set(flags.only.split(',')) : null;
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const write = (text: string) => process.stderr.write(text);
@@ -58,6 +62,7 @@ interface ScenarioResult {
   group: Scenario['group'];
   method: string;
   path: string;
+  connections: number;
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -66,6 +71,8 @@ interface ScenarioResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** The first body of each non-2xx status seen in the warm-up. */
+  failureSamples: Record<string, string>;
   rssPeakKb: number | null;
   loadAverage: number;
   p99TargetMs: number | null;
@@ -94,10 +101,16 @@ async function loadFixtures(baseUrl: string): Promise<Fixtures> {
       [orgId],
     );
     // A fixed pseudo-random order (by a hash of the id), so every run uses the same contacts.
+    // Each pool holds twice its connections: a request takes its item when autocannon builds it.
+    const patchPoolSize = 2 * connections + 10;
+    const bulkSetCount = 2 * bulkConnections + 2;
     const sample = await client.query<{ id: string; version: number }>(
-      `select id, version from contacts where org_id = $1 and deleted_at is null order by md5(id::text) limit 70201`,
-      [orgId],
+      `select id, version from contacts where org_id = $1 and deleted_at is null order by md5(id::text) limit $2`,
+      [orgId, GET_IDS + 2 * patchPoolSize + 2 * bulkSetCount * 1_000 + 1],
     );
+    const taken = [...sample.rows];
+    const take = (count: number) => taken.splice(0, count);
+    const bulkSets = () => Array.from({ length: bulkSetCount }, () => take(1_000).map((row) => row.id));
     const matches = async (q: string) =>
       Number(
         (
@@ -119,7 +132,6 @@ async function loadFixtures(baseUrl: string): Promise<Fixtures> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     // The token's `sid` is the login session that authentication checks on every request.
     const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string };
-    const rows = sample.rows;
     return {
       orgId,
       userId,
@@ -129,10 +141,11 @@ async function loadFixtures(baseUrl: string): Promise<Fixtures> {
       company: { id: company.rows[0]!.company_id, contacts: Number(company.rows[0]!.contacts) },
       searches: { common: { q: 'mar', matches: await matches('mar') }, person: { q: 'john smi', matches: await matches('john smi') } },
       globalSearch: { q: 'north' },
-      getIds: rows.slice(0, 10_000).map((row) => row.id),
-      patchPool: rows.slice(10_000, 10_200).map((row) => ({ ...row })),
-      bulkSets: Array.from({ length: 60 }, (_, set) => rows.slice(10_200 + set * 1_000, 10_200 + (set + 1) * 1_000).map((row) => row.id)),
-      recordingContact: rows[70_200]!,
+      getIds: take(GET_IDS).map((row) => row.id),
+      patchPools: { warmup: take(patchPoolSize), measured: take(patchPoolSize) },
+      bulkSets: { warmup: bulkSets(), measured: bulkSets() },
+      bulkConnections,
+      recordingContact: take(1)[0]!,
     };
   } finally {
     await client.end();
@@ -158,9 +171,43 @@ const notRecorded = (scenario: Scenario) => (error: unknown) => {
   return null;
 };
 
-async function measure(scenario: Scenario, baseUrl: string, serverPid: number) {
-  const options = { url: baseUrl, connections, requests: scenario.requests };
-  await autocannon({ ...options, duration: Math.min(WARMUP_SECONDS, durationSeconds) });
+/**
+ * The scenario's requests, also keeping the first answer of every non-2xx status, to say what
+ * went wrong. Only for the warm-up: reading every body costs the load generator CPU.
+ */
+function sampledRequests(requests: autocannon.Request[], samples: Record<string, string>): autocannon.Request[] {
+  return requests.map((request) => ({
+    ...request,
+    onResponse: (status, body, context, headers) => {
+      if ((status < 200 || status > 299) && !(status in samples)) samples[status] = body.slice(0, 500);
+      if (typeof request.onResponse === 'function') request.onResponse(status, body, context, headers);
+    },
+  }));
+}
+
+/**
+ * Waits until the bench database has no statement running: autocannon stops without waiting for
+ * answers, so the server may still work on the last requests of a run.
+ */
+async function settle(client: pg.Client) {
+  const deadline = Date.now() + 30_000;
+  // Quiet for a few polls in a row: requests queued for a pool connection show up only once they run.
+  for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+    const { rows } = await client.query<{ busy: string }>(
+      `select count(*) as busy from pg_stat_activity where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()`,
+    );
+    quiet = Number(rows[0]!.busy) === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function measure(scenario: Scenario, baseUrl: string, serverPid: number, client: pg.Client) {
+  const options = { url: baseUrl, connections: scenario.connections ?? connections, requests: scenario.requests };
+  const failureSamples: Record<string, string> = {};
+  await autocannon({ ...options, requests: sampledRequests(scenario.requests, failureSamples), duration: Math.min(WARMUP_SECONDS, durationSeconds) });
+  for (const [status, body] of Object.entries(failureSamples)) write(`  ${scenario.name}: ${status} ${body}\n`);
+  await settle(client);
+  await scenario.reset?.(client);
   const memory = sampleResidentMemory(serverPid);
   const result = await autocannon({ ...options, duration: durationSeconds });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
@@ -173,6 +220,7 @@ async function measure(scenario: Scenario, baseUrl: string, serverPid: number) {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    failureSamples,
     rssPeakKb: await memory.stop(),
     // Other work on the machine skews every number: keep the 1-minute load next to them.
     loadAverage: os.loadavg()[0]!,
@@ -182,9 +230,10 @@ async function measure(scenario: Scenario, baseUrl: string, serverPid: number) {
 const round = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? '' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 function printResults(results: ScenarioResult[]) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'target', 'errors', 'non-2xx', 'RSS MB', 'pgbench bare', 'pgbench tx', 'ratio tx', 'ratio bare', 'index'];
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'target', 'errors', 'non-2xx', 'RSS MB', 'pgbench bare', 'pgbench tx', 'ratio tx', 'ratio bare', 'index'];
   const lines = results.map((row) => [
     row.name,
+    String(row.connections),
     round(row.requestsPerSecond),
     round(row.latencyP50Ms, 1),
     round(row.latencyP99Ms, 1),
@@ -297,8 +346,10 @@ try {
       }
       const statements = scenario.record ? await recording.record(scenario.record).catch(notRecorded(scenario)) : null;
       const explain = statements ? await explainStatements(explainClient, statements) : null;
-      write(`${scenario.name}: ${durationSeconds} s at ${connections} connections…\n`);
-      const http = await measure(scenario, baseUrl, serverPid);
+      write(`${scenario.name}: ${durationSeconds} s at ${scenario.connections ?? connections} connections…\n`);
+      const http = await measure(scenario, baseUrl, serverPid, explainClient);
+      // pgbench gets the database to itself.
+      await settle(explainClient);
       let pgbench: ScenarioResult['pgbench'] = null;
       if (scenario.pgbench && statements && !flags['no-pgbench']) {
         const bench = (benchStatements: Statement[], sessionSettings?: Record<string, string>) =>
@@ -317,6 +368,7 @@ try {
         group: scenario.group,
         method: scenario.method,
         path: scenario.path,
+        connections: scenario.connections ?? connections,
         ...http,
         p99TargetMs: scenario.p99TargetMs,
         p99Met: scenario.p99TargetMs === null ? null : http.latencyP99Ms < scenario.p99TargetMs && http.errors === 0 && http.non2xx === 0,

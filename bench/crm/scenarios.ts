@@ -3,6 +3,7 @@
 // recorded, replayed with pgbench and EXPLAINed.
 import { contactListQuerySchema, searchQuerySchema, tagListQuerySchema } from '@spanner/contracts';
 import type autocannon from 'autocannon';
+import type pg from 'pg';
 import type { Database } from '../../apps/server/src/infra/db/client.js';
 import type { UserActor } from '../../apps/server/src/modules/auth/actor.js';
 import { createContactsService } from '../../apps/server/src/modules/contacts/contacts.service.js';
@@ -27,12 +28,38 @@ export interface Fixtures {
   globalSearch: { q: string };
   /** Spread over many rows so the cache holds what a real mix would, not one hot row. */
   getIds: string[];
-  /** Contacts only the PATCH scenario edits: each request takes one, so no two edit the same at once. */
-  patchPool: { id: string; version: number }[];
+  /**
+   * Contacts only the PATCH scenario edits, one pool for the warm-up and one for the measured run
+   * (the warm-up's last requests may still change theirs after it): each request takes one, so no
+   * two edit the same contact at once.
+   */
+  patchPools: Pools<{ id: string; version: number }>;
   /** Disjoint sets of 1,000 contacts for bulk updates: concurrent requests never wait on each other's row locks. */
-  bulkSets: string[][];
+  bulkSets: Pools<string[]>;
+  /** Connections of the bulk scenario: 1,000-row transactions, so far fewer than the others. */
+  bulkConnections: number;
   /** A contact outside every pool, edited once to record the PATCH's SQL. */
   recordingContact: { id: string; version: number };
+}
+
+export interface Pools<Item> {
+  warmup: Item[];
+  measured: Item[];
+}
+
+/** Items a request holds while it runs and gives back with its answer. */
+function checkoutPool<Item>(pools: Pools<Item>) {
+  let available = [...pools.warmup];
+  return {
+    take(): Item {
+      const item = available.shift();
+      if (item === undefined) throw new Error('a scenario pool ran dry: it needs more items than connections (see loadFixtures)');
+      return item;
+    },
+    give: (item: Item) => available.push(item),
+    /** From now on, only the measured run's items (their current state read by the caller). */
+    switchTo: (items: Item[]) => (available = [...items]),
+  };
 }
 
 export type ScenarioGroup = 'list' | 'search' | 'read' | 'write' | 'bulk';
@@ -48,6 +75,13 @@ export interface Scenario {
   /** A representative path, for the report. */
   path: string;
   requests: autocannon.Request[];
+  /**
+   * Puts shared state back before the measured run: requests cut off at the end of the warm-up
+   * never returned what they held (and may have changed it on the server).
+   */
+  reset?: (client: pg.Client) => Promise<void>;
+  /** Fewer connections than the run's, where a scenario needs it. */
+  connections?: number;
   /** The same work through the server's services on `db`, to record its SQL; absent when the module is not there. */
   record?: (db: Database) => Promise<unknown>;
 }
@@ -75,8 +109,8 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
   };
 
   let nextGet = 0;
-  const patchPool = [...fixtures.patchPool];
-  const bulkSets = [...fixtures.bulkSets];
+  const patchPool = checkoutPool(fixtures.patchPools);
+  const bulkSets = checkoutPool(fixtures.bulkSets);
   let edits = 0;
   const { common, person } = fixtures.searches;
 
@@ -134,7 +168,7 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
     },
     {
       name: 'patch-if-match',
-      description: `PATCH a contact's job title with If-Match; each request holds one of ${patchPool.length} contacts, so a 412 is a real failure`,
+      description: `PATCH a contact's job title with If-Match; each request holds one of ${fixtures.patchPools.measured.length} contacts, so a 412 is a real failure`,
       group: 'write',
       p99TargetMs: LIST_P99_MS,
       pgbench: false,
@@ -144,7 +178,7 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
         {
           method: 'PATCH',
           setupRequest: (request, context) => {
-            const contact = patchPool.shift()!;
+            const contact = patchPool.take();
             Object.assign(context, { contact });
             return {
               ...request,
@@ -158,35 +192,43 @@ export function buildScenarios(fixtures: Fixtures): Scenario[] {
             // The next edit of this contact needs the version this one produced (or the current one a 412 names).
             const answer = JSON.parse(body) as { version?: number; current?: { version: number } };
             contact.version = (status === 200 ? answer.version : answer.current?.version) ?? contact.version;
-            patchPool.push(contact);
+            patchPool.give(contact);
           },
         },
       ],
+      reset: async (client) => {
+        const ids = fixtures.patchPools.measured.map((contact) => contact.id);
+        patchPool.switchTo((await client.query<{ id: string; version: number }>('select id, version from contacts where id = any($1)', [ids])).rows);
+      },
       record: (db) => createContactsService(db).update(actor, fixtures.recordingContact.id, { jobTitle: 'Recorded title' }, fixtures.recordingContact.version),
     },
     {
       name: 'bulk-update-1000',
-      description: 'POST /api/v1/contacts/bulk: set the job title of 1,000 contacts in one transaction',
+      description: `POST /api/v1/contacts/bulk: set the job title of 1,000 contacts in one transaction, ${fixtures.bulkConnections} at a time`,
       group: 'bulk',
       p99TargetMs: null,
       pgbench: false,
       method: 'POST',
       path: '/api/v1/contacts/bulk',
+      connections: fixtures.bulkConnections,
       requests: [
         {
           method: 'POST',
           path: '/api/v1/contacts/bulk',
           setupRequest: (request, context) => {
-            const ids = bulkSets.shift()!;
+            const ids = bulkSets.take();
             Object.assign(context, { ids });
             return { ...request, headers: { ...auth, ...json }, body: JSON.stringify({ action: 'update', ids, fields: { jobTitle: `Bulk title ${++edits}` } }) };
           },
           onResponse: (_status, _body, context) => {
-            bulkSets.push((context as { ids: string[] }).ids);
+            bulkSets.give((context as { ids: string[] }).ids);
           },
         },
       ],
-      record: (db) => createContactsService(db).bulk(actor, { action: 'update', ids: fixtures.bulkSets[0]!, fields: { jobTitle: 'Recorded bulk title' } }),
+      reset: async () => {
+        bulkSets.switchTo(fixtures.bulkSets.measured);
+      },
+      record: (db) => createContactsService(db).bulk(actor, { action: 'update', ids: fixtures.bulkSets.warmup[0]!, fields: { jobTitle: 'Recorded bulk title' } }),
     },
   ];
 }
