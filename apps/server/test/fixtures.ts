@@ -16,6 +16,8 @@ export interface SeededOrganization {
   /** An API key of this organization for each role. */
   apiKeys: Record<Role, CreatedApiKey>;
   invitation: Invitation;
+  /** One record of each CRM kind, linked to each other. */
+  records: { tagId: string; companyId: string; contactId: string; dealId: string; taskId: string; noteId: string; pipelineId: string };
 }
 
 /** Signs up four people (once per test file: hashing passwords is the slow part). */
@@ -67,7 +69,23 @@ export async function seedOrganization(app: App, ctx: AppContext, people: People
   const apiKeys = {} as Record<Role, CreatedApiKey>;
   for (const role of roles) apiKeys[role] = await expectCreated<CreatedApiKey>(app, '/api/v1/api-keys', tokens.owner, { name: `${name} ${role} key`, role });
   const invitation = await expectCreated<Invitation>(app, '/api/v1/invitations', tokens.owner, { email: `invitee-${orgId}@example.com`, role: 'member' });
-  return { orgId, name, people, tokens, apiKeys, invitation };
+  return { orgId, name, people, tokens, apiKeys, invitation, records: await seedRecords(app, tokens.owner, name) };
+}
+
+/** A tag, a company, a contact working there, a deal with that contact (moved once), a task and a note. */
+async function seedRecords(app: App, token: string, name: string): Promise<SeededOrganization['records']> {
+  const create = (url: string, payload: object) => expectCreated<{ id: string }>(app, url, token, payload);
+  const tag = await create('/api/v1/tags', { name: `${name} tag`, color: 'teal' });
+  const company = await create('/api/v1/companies', { name: `${name} company`, domain: `${name.toLowerCase().replace(/\W+/g, '-')}.example`, tagIds: [tag.id] });
+  const contact = await create('/api/v1/contacts', { firstName: name, lastName: 'Contact', email: `contact-${tag.id}@example.com` });
+  await create(`/api/v1/contacts/${contact.id}/companies`, { companyId: company.id, role: 'Buyer', isPrimary: true });
+  const [pipeline] = (await app.inject({ url: '/api/v1/pipelines', headers: bearer(token) })).json().data as { id: string; stages: { id: string }[] }[];
+  const deal = await create('/api/v1/deals', { name: `${name} deal`, amount: 1000, companyId: company.id });
+  await app.inject({ method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: bearer(token), payload: { stageId: pipeline!.stages[1]!.id } });
+  await create(`/api/v1/deals/${deal.id}/contacts`, { contactId: contact.id, role: 'Champion' });
+  const task = await create('/api/v1/tasks', { title: `${name} task`, record: { type: 'deal', id: deal.id } });
+  const note = await create('/api/v1/notes', { body: `${name} note`, record: { type: 'contact', id: contact.id } });
+  return { tagId: tag.id, companyId: company.id, contactId: contact.id, dealId: deal.id, taskId: task.id, noteId: note.id, pipelineId: pipeline!.id };
 }
 
 type Rows<T> = { rows: T[] };

@@ -85,7 +85,7 @@ export const createCompanyRequestSchema = z
   .meta({ id: 'CreateCompanyRequest', examples: [{ name: 'Acme Corporation', domain: 'acme.com', industry: 'Manufacturing', size: '51-200' }] });
 
 /** JSON merge patch: fields present are set, null clears. */
-export const updateCompanyRequestSchema = z.object(companyInputShape).partial().strict().meta({ id: 'UpdateCompanyRequest' });
+export const updateCompanyRequestSchema = z.object(companyInputShape).partial().strict().meta({ id: 'UpdateCompanyRequest', examples: [{ industry: 'Software', size: '11-50' }] });
 
 export const companyListQuerySchema = listQuerySchema(companyFields);
 export const companyListSchema = pageSchema(companySchema, 'CompanyList');

@@ -65,7 +65,7 @@ export const updateContactRequestSchema = z
   .object({ ...contactInputShape, firstName: z.string().trim().max(100), lastName: z.string().trim().max(100) })
   .partial()
   .strict()
-  .meta({ id: 'UpdateContactRequest' });
+  .meta({ id: 'UpdateContactRequest', examples: [{ jobTitle: 'CTO', lifecycleStage: 'customer' }] });
 
 export const contactListQuerySchema = listQuerySchema(contactFields);
 export const contactListSchema = pageSchema(contactSchema, 'ContactList');

@@ -45,7 +45,7 @@ export const updatePipelineRequestSchema = z
   .object({ name: z.string().trim().min(1).max(100), stages: stagesSchema, isDefault: z.literal(true) })
   .partial()
   .strict()
-  .meta({ id: 'UpdatePipelineRequest' });
+  .meta({ id: 'UpdatePipelineRequest', examples: [{ name: 'Sales (EMEA)' }] });
 
 export const moneyTotalSchema = z.object({ currency: z.string(), amount: z.number() }).meta({ id: 'MoneyTotal' });
 
@@ -120,7 +120,7 @@ export const createDealRequestSchema = z
   .strict()
   .meta({ id: 'CreateDealRequest', examples: [{ name: 'Acme — 50 seats', amount: 12000, currency: 'EUR', expectedCloseDate: '2026-12-31' }] });
 
-export const updateDealRequestSchema = z.object(dealInputShape).partial().strict().meta({ id: 'UpdateDealRequest' });
+export const updateDealRequestSchema = z.object(dealInputShape).partial().strict().meta({ id: 'UpdateDealRequest', examples: [{ amount: 15000, expectedCloseDate: '2027-01-31' }] });
 
 export const dealListQuerySchema = listQuerySchema(dealFields);
 export const dealListSchema = pageSchema(dealSchema, 'DealList');

@@ -27,7 +27,7 @@ export const createNoteRequestSchema = z
   .strict()
   .meta({ id: 'CreateNoteRequest', examples: [{ body: 'Called **Ada**: wants a demo next week.', record: { type: 'contact', id: '0190a0c8-2b7a-7000-8000-000000000002' } }] });
 
-export const updateNoteRequestSchema = z.object({ body: bodySchema }).partial().strict().meta({ id: 'UpdateNoteRequest' });
+export const updateNoteRequestSchema = z.object({ body: bodySchema }).partial().strict().meta({ id: 'UpdateNoteRequest', examples: [{ body: 'Called back: **signed**.' }] });
 
 export const noteListQuerySchema = listQuerySchema(noteFields);
 export const noteListSchema = pageSchema(noteSchema, 'NoteList');

@@ -26,7 +26,7 @@ export const updateTagRequestSchema = z
   .object({ name: z.string().trim().min(1, { error: 'Name the tag' }).max(60), color: tagColorSchema })
   .partial()
   .strict()
-  .meta({ id: 'UpdateTagRequest' });
+  .meta({ id: 'UpdateTagRequest', examples: [{ color: 'green' }] });
 
 export type Tag = z.infer<typeof tagSchema>;
 export type TagColor = z.infer<typeof tagColorSchema>;

@@ -47,7 +47,7 @@ export const createTaskRequestSchema = z
   .strict()
   .meta({ id: 'CreateTaskRequest', examples: [{ title: 'Send the proposal', dueDate: '2026-12-15', priority: 'high' }] });
 
-export const updateTaskRequestSchema = z.object(taskInputShape).partial().strict().meta({ id: 'UpdateTaskRequest' });
+export const updateTaskRequestSchema = z.object(taskInputShape).partial().strict().meta({ id: 'UpdateTaskRequest', examples: [{ status: 'done' }] });
 
 export const taskListQuerySchema = listQuerySchema(taskFields);
 export const taskListSchema = pageSchema(taskSchema, 'TaskList');
