@@ -15,7 +15,7 @@ import pg from 'pg';
 import { isFamilyActive } from '../../apps/server/src/modules/auth/auth.repo.js';
 import { findMemberRole } from '../../apps/server/src/modules/organizations/organizations.service.js';
 import { formatTable, machine, positiveInteger, writeResults } from '../lib/report.mjs';
-import { freePort, sampleResidentMemory, startServer, stopServer } from '../lib/server-process.mjs';
+import { cpuMilliseconds, freePort, sampleResidentMemory, startServer, stopServer } from '../lib/server-process.mjs';
 import { benchDatabaseUrl, benchPassword, bigOrganizationOwnerEmail } from './dataset.js';
 import { explainStatements, type Explained } from './explain.js';
 import { runPgbench, type PgbenchResult } from './pgbench.js';
@@ -74,6 +74,9 @@ interface ScenarioResult {
   /** The first body of each non-2xx status seen in the warm-up. */
   failureSamples: Record<string, string>;
   rssPeakKb: number | null;
+  /** CPU the server process used per request (user + system), and the bench database's backends. */
+  serverCpuMsPerRequest: number | null;
+  databaseCpuMsPerRequest: number | null;
   loadAverage: number;
   p99TargetMs: number | null;
   p99Met: boolean | null;
@@ -165,6 +168,21 @@ async function walkCursor(baseUrl: string, accessToken: string): Promise<string>
   return cursor!;
 }
 
+/** CPU used so far by each backend of the bench database (other than ours), in ms by pid. */
+async function databaseCpuMilliseconds(client: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  const times = new Map<number, number>();
+  for (const { pid } of rows) {
+    const ms = await cpuMilliseconds(pid);
+    if (ms !== null) times.set(pid, ms);
+  }
+  return times;
+}
+
+/** What the backends alive at the end used since `before` (those that connected meanwhile: all of theirs). */
+const databaseCpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  after.size === 0 ? null : [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
 /** A scenario whose module is not there yet still runs over HTTP, without the SQL comparison. */
 const notRecorded = (scenario: Scenario) => (error: unknown) => {
   write(`${scenario.name}: could not record its SQL (${error instanceof Error ? error.message : String(error)}); no pgbench or EXPLAIN\n`);
@@ -209,7 +227,12 @@ async function measure(scenario: Scenario, baseUrl: string, serverPid: number, c
   await settle(client);
   await scenario.reset?.(client);
   const memory = sampleResidentMemory(serverPid);
+  const cpuBefore = { server: await cpuMilliseconds(serverPid), database: await databaseCpuMilliseconds(client) };
   const result = await autocannon({ ...options, duration: durationSeconds });
+  // CPU per request, where each side spent it: unlike latency, barely moved by other work on the machine.
+  await settle(client);
+  const cpuAfter = { server: await cpuMilliseconds(serverPid), database: await databaseCpuMilliseconds(client) };
+  const perRequest = (ms: number | null) => (ms === null || result.requests.total === 0 ? null : ms / result.requests.total);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
   return {
     requestsPerSecond: result.requests.average,
@@ -222,6 +245,8 @@ async function measure(scenario: Scenario, baseUrl: string, serverPid: number, c
     statusCodes,
     failureSamples,
     rssPeakKb: await memory.stop(),
+    serverCpuMsPerRequest: perRequest(cpuBefore.server === null || cpuAfter.server === null ? null : cpuAfter.server - cpuBefore.server),
+    databaseCpuMsPerRequest: perRequest(databaseCpuSince(cpuBefore.database, cpuAfter.database)),
     // Other work on the machine skews every number: keep the 1-minute load next to them.
     loadAverage: os.loadavg()[0]!,
   };
@@ -230,7 +255,7 @@ async function measure(scenario: Scenario, baseUrl: string, serverPid: number, c
 const round = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? '' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 function printResults(results: ScenarioResult[]) {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'target', 'errors', 'non-2xx', 'RSS MB', 'pgbench bare', 'pgbench tx', 'ratio tx', 'ratio bare', 'index'];
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'target', 'errors', 'non-2xx', 'RSS MB', 'srv CPU ms/req', 'db CPU ms/req', 'pgbench bare', 'pgbench tx', 'ratio tx', 'ratio bare', 'index'];
   const lines = results.map((row) => [
     row.name,
     String(row.connections),
@@ -241,6 +266,8 @@ function printResults(results: ScenarioResult[]) {
     String(row.errors),
     String(row.non2xx),
     round(row.rssPeakKb === null ? null : row.rssPeakKb / 1024),
+    round(row.serverCpuMsPerRequest, 2),
+    round(row.databaseCpuMsPerRequest, 2),
     round(row.pgbench?.bare.transactionsPerSecond),
     round(row.pgbench?.tenantTransaction.transactionsPerSecond),
     row.ratioToTenantTransaction === null ? '' : `${row.ratioToTenantTransaction.toFixed(2)} ${row.ratioMet ? 'ok' : 'BELOW'}`,

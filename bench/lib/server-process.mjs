@@ -66,6 +66,18 @@ export async function residentKilobytes(pid) {
   return match ? Number(match[1]) : null;
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux we run on). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used so far, in ms, from Linux's /proc; null elsewhere. */
+export async function cpuMilliseconds(pid) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  // Fields after the command name (which may contain spaces) are space-separated; utime and stime are 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
 /**
  * Samples a process's resident memory every `intervalMs` until `stop()`, which returns the peak
  * in kB (null where /proc is not available).
