@@ -37,7 +37,11 @@ test('filter and sort the contacts list and reload with the view kept', async ({
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(() => namesIn(page, 'Contacts')).toEqual(['Katherine Johnson', 'Grace Hopper', 'Charles Babbage']);
 
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('hop');
+  // `/` jumps to the search box from anywhere on the page.
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).click();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
+  await page.keyboard.type('hop');
   await expect.poll(() => namesIn(page, 'Contacts')).toEqual(['Grace Hopper']);
   await expect(page).toHaveURL(/\?q=hop&lifecycleStage=lead&sort=-lastName$/);
 

@@ -22,5 +22,8 @@ export default defineConfig({
     include: ['src/**/*.test.tsx'],
     restoreMocks: true,
     unstubGlobals: true,
+    // A file's first test also pays for loading the app's modules: on a busy two-core machine
+    // that alone can pass the default 5 s.
+    testTimeout: 15_000,
   },
 });

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { format } from 'node:util';
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+
+// findBy… waits up to 1 s by default; on a busy two-core machine a first render can take longer.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom has no matchMedia; the toaster asks it for the colour scheme. A light-scheme answer will do.
 Object.defineProperty(window, 'matchMedia', {

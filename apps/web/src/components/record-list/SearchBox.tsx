@@ -42,14 +42,22 @@ export function SearchBox({ value, onSearch, label }: SearchBoxProps) {
         type="search"
         aria-label={label}
         aria-keyshortcuts="/"
-        placeholder={`${label}…  /`}
-        className="pl-8"
+        placeholder={label}
+        className="pr-8 pl-8"
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onSearch(text.trim());
         }}
       />
+      {text === '' && (
+        <kbd
+          aria-hidden="true"
+          className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 rounded border border-border px-1.5 font-mono text-xs text-muted-foreground"
+        >
+          /
+        </kbd>
+      )}
     </div>
   );
 }

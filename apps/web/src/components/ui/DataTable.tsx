@@ -197,7 +197,7 @@ function TableBody<Row>({
 
   return (
     <div className="flex flex-col gap-3">
-      <div ref={scrollRef} className="max-h-[calc(100dvh-16rem)] min-h-64 overflow-auto rounded-lg border border-border">
+      <div ref={scrollRef} className="max-h-[calc(100dvh-16rem)] overflow-auto rounded-lg border border-border">
         <table
           className={cx('w-full border-collapse text-left text-sm transition-opacity', stale && 'opacity-60')}
           aria-busy={stale || undefined}

@@ -58,8 +58,8 @@ function CreateDealForm({ members, pipelines, currentUserId, onDone }: Omit<Crea
         <TextField label="Amount" type="number" min={0} step="0.01" inputMode="decimal" error={errors.amount?.message} {...form.register('amount', numberOrNull)} />
         <TextField
           label="Currency"
-          description="Blank: the organization's default."
-          placeholder="EUR"
+          description="Three letters; blank means USD."
+          placeholder="USD"
           autoComplete="off"
           maxLength={3}
           spellCheck={false}
