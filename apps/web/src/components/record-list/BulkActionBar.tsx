@@ -1,4 +1,4 @@
-import type { Member, Tag } from '@spanner/contracts';
+import { MAX_BULK_IDS, type Member, type Tag } from '@spanner/contracts';
 import { ChevronDown, Tag as TagIcon, Trash2, UserRound, X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { toast } from 'sonner';
@@ -20,8 +20,8 @@ interface BulkActionBarProps<Bulk> {
   members: Member[];
   /** Whether the records have an owner (set owner). */
   owners?: boolean;
-  /** The kind's own actions (set lifecycle stage, move to stage), given the runner. */
-  children?: (run: RunBulk<Bulk>) => ReactNode;
+  /** The kind's own actions (set lifecycle stage, move to stage), given the runner and whether actions are possible now. */
+  children?: (run: RunBulk<Bulk>, disabled: boolean) => ReactNode;
 }
 
 const count = (ids: string[], noun: string, plural: string) => `${ids.length} ${ids.length === 1 ? noun : plural}`;
@@ -38,6 +38,9 @@ export function BulkActionBar<Bulk>({
 }: BulkActionBarProps<Bulk>) {
   const bulk = useBulkRecords(kind);
   const these = count(selectedIds, kind.noun, kind.plural);
+  // The API changes at most this many at once; more would be refused whole.
+  const tooMany = selectedIds.length > MAX_BULK_IDS;
+  const disabled = bulk.isPending || tooMany;
 
   const run: RunBulk<Bulk> = (request, success, undo) =>
     bulk.mutateAsync(request).then(
@@ -67,16 +70,17 @@ export function BulkActionBar<Bulk>({
     >
       <p className="mr-2 text-sm font-medium" aria-live="polite">
         {selectedIds.length} selected
+        {tooMany && <span className="ml-2 font-normal text-muted-foreground">Choose at most {MAX_BULK_IDS.toLocaleString()} to change them at once.</span>}
       </p>
-      <TagMenu label="Add tag" tags={tags} disabled={bulk.isPending} onPick={(tag) => void run(request({ action: 'addTags', tagIds: [tag.id] }), `Tag ${tag.name} added to ${these}.`)} />
+      <TagMenu label="Add tag" tags={tags} disabled={disabled} onPick={(tag) => void run(request({ action: 'addTags', tagIds: [tag.id] }), `Tag ${tag.name} added to ${these}.`)} />
       <TagMenu
         label="Remove tag"
         tags={tags}
-        disabled={bulk.isPending}
+        disabled={disabled}
         onPick={(tag) => void run(request({ action: 'removeTags', tagIds: [tag.id] }), `Tag ${tag.name} removed from ${these}.`)}
       />
       {owners && (
-        <BulkMenu label="Set owner" icon={<UserRound />} disabled={bulk.isPending}>
+        <BulkMenu label="Set owner" icon={<UserRound />} disabled={disabled}>
           {members.map((member) => (
             <DropdownMenuItem
               key={member.userId}
@@ -89,8 +93,8 @@ export function BulkActionBar<Bulk>({
           <DropdownMenuItem onSelect={() => void run(request({ action: 'update', fields: { ownerId: null } }), `No owner on ${these} now.`)}>No owner</DropdownMenuItem>
         </BulkMenu>
       )}
-      {children?.(run)}
-      <Button variant="secondary" size="sm" icon={<Trash2 />} disabled={bulk.isPending} onClick={() => void moveToTrash()}>
+      {children?.(run, disabled)}
+      <Button variant="secondary" size="sm" icon={<Trash2 />} disabled={disabled} onClick={() => void moveToTrash()}>
         Move to trash
       </Button>
       <Button variant="ghost" size="sm" icon={<X />} className="ml-auto" onClick={onClearSelection}>

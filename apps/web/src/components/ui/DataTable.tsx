@@ -201,7 +201,8 @@ function TableBody<Row>({
         <table
           className={cx('w-full border-collapse text-left text-sm transition-opacity', stale && 'opacity-60')}
           aria-busy={stale || undefined}
-          aria-rowcount={rows.length + 1}
+          // -1: more rows exist than are loaded, how many is unknown.
+          aria-rowcount={hasNextPage ? -1 : rows.length + 1}
         >
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 z-10 border-b border-border bg-muted text-xs font-medium text-muted-foreground">

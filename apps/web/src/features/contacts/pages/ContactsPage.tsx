@@ -70,8 +70,8 @@ export function ContactsPage({ organization, currentUserId }: ContactsPageProps)
           canWrite
             ? (selected, clearSelection) => (
                 <BulkActionBar kind={contactKind} selectedIds={selected.map((contact) => contact.id)} onClearSelection={clearSelection} tags={lookups.tags} members={lookups.members}>
-                  {(run) => (
-                    <BulkMenu label="Set lifecycle stage">
+                  {(run, disabled) => (
+                    <BulkMenu label="Set lifecycle stage" disabled={disabled}>
                       {lifecycleStages.map((stage) => (
                         <DropdownMenuItem
                           key={stage}

@@ -90,8 +90,8 @@ export function DealsPage({ organization, currentUserId }: DealsPageProps) {
           canWrite
             ? (selected, clearSelection) => (
                 <BulkActionBar kind={dealKind} selectedIds={selected.map((deal) => deal.id)} onClearSelection={clearSelection} tags={lookups.tags} members={lookups.members}>
-                  {(run) => (
-                    <BulkMenu label="Move to stage">
+                  {(run, disabled) => (
+                    <BulkMenu label="Move to stage" disabled={disabled}>
                       {(pipelines ?? []).map((pipeline, index) => (
                         <div key={pipeline.id} role="group" aria-label={pipeline.name}>
                           {severalPipelines && (
