@@ -31,6 +31,8 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.js';
 import { createPipelinesService } from './modules/pipelines/pipelines.service.js';
+import { sampleDataRoutes } from './modules/sample-data/sample-data.routes.js';
+import { createSampleDataService } from './modules/sample-data/sample-data.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -126,6 +128,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(notesRoutes(createNotesService(ctx.db.db)));
   await app.register(searchRoutes(createSearchService(ctx.db.db)));
   await app.register(timelineRoutes(createTimelineService(ctx.db.db)));
+  await app.register(sampleDataRoutes(createSampleDataService(ctx.db.db)));
   return app;
 }
 

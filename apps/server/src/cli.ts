@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { randomBytes } from 'node:crypto';
 import { buildApp, buildWorkerApp, type App } from './app.js';
 import { ConfigError, loadConfig, resolveSecretKey, type Config } from './config.js';
 import { closeContext, createContext, createQueue, type AppContext } from './context.js';
@@ -9,7 +10,14 @@ import { createLogger, type Logger } from './infra/telemetry/logger.js';
 import { createMetrics } from './infra/telemetry/metrics.js';
 import { jobHandlers } from './jobs.js';
 import { systemJobHandlers, systemJobs } from './modules/system/system.jobs.js';
+import type { Actor } from './modules/auth/actor.js';
+import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createSampleDataService } from './modules/sample-data/sample-data.service.js';
+import { DEMO_SIZES } from './modules/sample-data/sample-set.js';
 import { VERSION } from './version.js';
+
+const DEMO_EMAIL = 'demo@spanner.example';
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
@@ -110,6 +118,33 @@ async function ping(options: { timeout: number }): Promise<void> {
   }
 }
 
+/** `spanner seed --demo`: a demo organization full of realistic records, and a login to see it. */
+async function seed(options: { demo?: boolean }): Promise<void> {
+  if (!options.demo) {
+    process.stderr.write('Nothing to seed: pass --demo for a demo organization with sample records.\n');
+    process.exitCode = 1;
+    return;
+  }
+  const config = resolveSecretKey(readConfig());
+  const ctx = await createContext(config);
+  const step = (text: string) => process.stdout.write(`${text}\n`);
+  try {
+    step('Applying migrations…');
+    await runMigrations(ctx.db);
+    const password = randomBytes(12).toString('base64url');
+    const auth = createAuthService(ctx, createApiKeysService(ctx.db.db));
+    step('Creating the demo account and organization…');
+    const { userId, organization } = await auth.provisionAccount({ email: DEMO_EMAIL, name: 'Demo User', password, organizationName: 'Demo Company' });
+    step('Loading companies, contacts, deals, tasks and notes…');
+    const actor: Actor = { kind: 'user', userId, orgId: organization.id, role: 'owner', sessionId: 'cli', requestId: 'seed-demo' };
+    const created = await createSampleDataService(ctx.db.db).load(actor, DEMO_SIZES);
+    step(`Created ${Object.entries(created).map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
+    step(`\nSign in at ${config.publicUrl}/login\n  email:    ${DEMO_EMAIL}\n  password: ${password}`);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 function parseMilliseconds(value: string): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms <= 0) throw new InvalidArgumentError('expected a positive whole number of milliseconds');
@@ -134,5 +169,10 @@ export function createProgram(): Command {
     .description('enqueue a ping job, wait for a worker to answer and print "pong"')
     .option('-t, --timeout <ms>', 'how long to wait for the answer', parseMilliseconds, 10_000)
     .action(ping);
+  program
+    .command('seed')
+    .description('load data: --demo creates a demo organization with sample records and prints its login')
+    .option('--demo', 'a demo organization with hundreds of companies, contacts and deals')
+    .action(seed);
   return program;
 }

@@ -10,7 +10,7 @@ import { listeningPort, runCli } from './cli.js';
 const config = baseConfig();
 
 describe('the spanner CLI', () => {
-  it.each(['start', 'api', 'worker', 'migrate', 'ping'])('explains `%s --help`', async (command) => {
+  it.each(['start', 'api', 'worker', 'migrate', 'ping', 'seed'])('explains `%s --help`', async (command) => {
     const cli = runCli([command, '--help']);
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toContain(`Usage: spanner ${command}`);
@@ -40,6 +40,12 @@ describe('the spanner CLI', () => {
     const cli = runCli(['ping', '--timeout', 'soon'], { LOG_LEVEL: 'warn' });
     expect(await cli.exited).toBe(1);
     expect(cli.stderr()).toContain('positive whole number of milliseconds');
+  });
+
+  it('asks what to seed when --demo is missing', async () => {
+    const cli = runCli(['seed'], { LOG_LEVEL: 'warn' });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toContain('pass --demo');
   });
 
   it('answers ping with pong on the embedded queue', async () => {
@@ -83,6 +89,30 @@ describe('spanner start on the embedded database', () => {
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   });
+
+  it('seeds a demo organization whose printed login shows its records', async () => {
+    const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(await seed.exited).toBe(0);
+    expect(seed.stdout()).toContain('Created 250 companies, 600 contacts, 180 deals, 200 tasks, 300 notes.');
+    const password = /password: (\S+)/.exec(seed.stdout())![1]!;
+    const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    try {
+      const base = `http://127.0.0.1:${await listeningPort(cli)}`;
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'demo@spanner.example', password }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken, organization } = (await login.json()) as { accessToken: string; organization: { name: string } };
+      expect(organization.name).toBe('Demo Company');
+      const deals = await fetch(`${base}/api/v1/deals?limit=200`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(((await deals.json()) as { data: unknown[] }).data).toHaveLength(180);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  }, 120_000);
 });
 
 describe.runIf(config.redisUrl && config.databaseUrl)('spanner worker and ping on Redis', () => {

@@ -11,3 +11,4 @@ export * from './deals.js';
 export * from './tasks.js';
 export * from './notes.js';
 export * from './search.js';
+export * from './sample-data.js';

@@ -216,6 +216,24 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       return issue(created.user, created.organization, familyId, client);
     },
 
+    /**
+     * For `spanner seed --demo`: a verified account with `password` owning a new organization.
+     * An existing account with that email gets the new password and loses its sessions.
+     */
+    async provisionAccount(input: { email: string; name: string; password: string; organizationName: string }): Promise<{ userId: string; organization: OrganizationMembership }> {
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        const existing = await findUserByEmail(tx, input.email);
+        const userId = existing?.id ?? (await insertUser(tx, { id: uuidv7(), email: input.email, name: input.name, passwordHash, emailVerified: true })).id;
+        if (existing) {
+          await updateUser(tx, existing.id, { passwordHash });
+          await markEmailVerified(tx, existing.id);
+          await revokeUserSessions(tx, existing.id);
+        }
+        return { userId, organization: await createOwnedOrganization(tx, userId, input.organizationName) };
+      });
+    },
+
     async login(input: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
       await ctx.rateLimits.consume('login', { ip: client.ip, account: input.email });
       const user = await findUserWithPasswordByEmail(db, input.email);

@@ -33,6 +33,11 @@ export async function createOwnedOrganization(tx: TenantTransaction, userId: str
   return { id, name, role: 'owner' };
 }
 
+/** Everyone in the organization: who sample records can belong to. */
+export async function listMemberIds(tx: TenantTransaction, orgId: string): Promise<string[]> {
+  return (await findMembers(tx, orgId)).map((member) => member.userId);
+}
+
 /**
  * Checks that a record's owner or assignee is a member of the transaction's organization;
  * `null` (nobody) is always fine. The error names the field.

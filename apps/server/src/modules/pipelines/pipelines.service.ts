@@ -64,6 +64,12 @@ export async function createDefaultPipeline(tx: TenantTransaction, orgId: string
   await createPipeline(tx, orgId, 'Sales', DEFAULT_STAGES, true);
 }
 
+/** The default pipeline and its ordered stages, if the organization has one. */
+export async function findDefaultPipelineWithStages(tx: TenantTransaction): Promise<Pipeline | null> {
+  const row = await findDefaultPipeline(tx);
+  return row ? toPipeline(row, await findStages(tx, [row.id])) : null;
+}
+
 /** The stage, when it is one of a live pipeline of the organization. */
 export async function findLiveStage(tx: TenantTransaction, stageId: string): Promise<StageRow | null> {
   const stage = await findStage(tx, stageId);
