@@ -115,3 +115,27 @@ test('select contacts and add a tag in bulk', async ({ page }) => {
   await filterForm.getByRole('button', { name: 'Apply filter' }).click();
   await expect.poll(() => namesIn(page, 'Contacts')).toEqual(['Mary Jackson', 'Dorothy Vaughan']);
 });
+
+test('scroll the companies list to load the next pages, with only the rows in view in the page', async ({ page }) => {
+  const { session } = await signUp(page.request, { name: 'Hedy Lamarr', organizationName: 'Frequency Hopping', label: 'scroll' });
+  const api = recordsApi(page.request, session);
+  const names = Array.from({ length: 120 }, (_, index) => `Company ${String(index + 1).padStart(3, '0')}`);
+  for (let start = 0; start < names.length; start += 10) {
+    await Promise.all(names.slice(start, start + 10).map((name) => api.createCompany({ name })));
+  }
+
+  await page.goto('/companies');
+  const companies = table(page, 'Companies');
+  await expect(companies.getByRole('link', { name: 'Company 001' })).toBeVisible();
+  // 50 rows a page, more to come; far fewer than 50 rows are in the DOM.
+  await expect(companies).toHaveAttribute('aria-rowcount', '-1');
+  expect(await companies.getByRole('link').count()).toBeLessThan(50);
+
+  const scrollBox = companies.locator('xpath=..');
+  await expect(async () => {
+    await scrollBox.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(companies.getByRole('link', { name: 'Company 120' })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(companies).toHaveAttribute('aria-rowcount', '121');
+  await expect(companies.getByRole('link', { name: 'Company 001' })).toHaveCount(0);
+});
