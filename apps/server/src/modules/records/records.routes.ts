@@ -75,22 +75,22 @@ export function recordRoutes<Api extends { id: string; version: number }, Create
 
     if (schemas.bulk) {
       app.post(
-      `${base}/bulk`,
-      {
-        config: { access: 'records.write' },
-        schema: {
-          ...common,
-          operationId: `${collection}.bulk`,
-          summary: `Change up to 1,000 ${collection} at once: all or nothing, in one transaction`,
-          body: schemas.bulk,
-          response: { 200: bulkResultSchema, 409: problemSchema, ...problems },
+        `${base}/bulk`,
+        {
+          config: { access: 'records.write' },
+          schema: {
+            ...common,
+            operationId: `${collection}.bulk`,
+            summary: `Change up to 1,000 ${collection} at once: all or nothing, in one transaction`,
+            body: schemas.bulk,
+            response: { 200: bulkResultSchema, 409: problemSchema, ...problems },
+          },
         },
-      },
-      async (request) => {
-        const body = request.body as BaseBulkRequest<Patch>;
-        return (await options.bulk?.(request, body)) ?? service.bulk(actorOf(request), body);
-      },
-    );
+        async (request) => {
+          const body = request.body as BaseBulkRequest<Patch>;
+          return (await options.bulk?.(request, body)) ?? service.bulk(actorOf(request), body);
+        },
+      );
     }
 
     app.get(
