@@ -10,6 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { FormAlert } from '../ui/FormAlert';
 import { FilterBuilder, type FilterChoice, type FilterPicker } from './FilterBuilder';
 import { useInfiniteTable } from './infinite-table';
+import { SampleDataButton } from './SampleDataButton';
 import { SearchBox } from './SearchBox';
 
 interface RecordListViewProps<Item extends { id: string; version: number }> {
@@ -97,9 +98,12 @@ export function RecordListView<Item extends { id: string; version: number }>(pro
             <EmptyState title={props.emptyState.title}>
               <p>{props.emptyState.description}</p>
               {props.emptyState.onAction && (
-                <Button className="mt-3" icon={props.emptyState.actionIcon} onClick={props.emptyState.onAction}>
-                  {props.emptyState.actionLabel}
-                </Button>
+                <div className="mt-3 flex flex-wrap justify-center gap-2">
+                  <Button icon={props.emptyState.actionIcon} onClick={props.emptyState.onAction}>
+                    {props.emptyState.actionLabel}
+                  </Button>
+                  <SampleDataButton />
+                </div>
               )}
             </EmptyState>
           )

@@ -32,6 +32,23 @@ describe('ContactsPage', () => {
     expect(within(dialog).getByLabelText('Owner')).toHaveValue(ada.id);
   });
 
+  it('offers a new organization a sample set, and shows what it loaded', async () => {
+    let loaded = false;
+    stubContactsApi(() => listPage(loaded ? [contact(1)] : []), {
+      extra: {
+        'POST /api/v1/sample-data': () => {
+          loaded = true;
+          return jsonResponse({ companies: 250, contacts: 600, deals: 180, tasks: 90, notes: 300 }, { status: 201 });
+        },
+      },
+    });
+    renderApp('/contacts');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Load sample data' }));
+    expect(await screen.findByText('Sample data loaded: 250 companies, 600 contacts and 180 deals.')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Person Number 1' })).toBeInTheDocument();
+  });
+
   it('says when nothing matches the view, and clears it', async () => {
     const queries: URLSearchParams[] = [];
     stubContactsApi(({ url }) => {
