@@ -36,7 +36,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForLine(pattern, timeoutMs = 20_000) {
+    waitForLine(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const line = out.split('\n').find((candidate) => pattern.test(candidate));

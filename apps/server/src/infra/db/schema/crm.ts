@@ -18,6 +18,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './identity.js';
 
+/**
+ * Times to the millisecond: what a JavaScript Date holds, so a time read from a record and sent
+ * back as a filter or a cursor compares equal to the stored one.
+ */
+const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const orgId = () =>
@@ -28,9 +34,9 @@ const orgId = () =>
 /** Bookkeeping of every CRM record: optimistic-locking version (the ETag), times, the trash. */
 const recordColumns = () => ({
   version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  createdAt: moment('created_at').notNull().defaultNow(),
+  updatedAt: moment('updated_at').notNull().defaultNow(),
+  deletedAt: moment('deleted_at'),
 });
 
 const member = (name: string) => uuid(name).references((): AnyPgColumn => users.id, { onDelete: 'set null' });
@@ -147,7 +153,7 @@ export const contactCompanies = pgTable(
       .references(() => companies.id, { onDelete: 'cascade' }),
     role: text('role'),
     isPrimary: boolean('is_primary').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: moment('created_at').notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('contact_companies_pair_key').on(table.contactId, table.companyId),
@@ -187,8 +193,8 @@ export const pipelineStages = pgTable(
       .notNull()
       .default('open'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: moment('created_at').notNull().defaultNow(),
+    updatedAt: moment('updated_at').notNull().defaultNow(),
   },
   (table) => [
     // What deals reference: a stage together with its pipeline, so a deal's stage is always in its pipeline.
@@ -216,8 +222,8 @@ export const deals = pgTable(
       .notNull()
       .default('open'),
     expectedCloseDate: date('expected_close_date', { mode: 'string' }),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: moment('closed_at'),
+    stageChangedAt: moment('stage_changed_at').notNull().defaultNow(),
     ownerId: member('owner_id'),
     companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
     tagIds: tagIds(),
@@ -257,7 +263,7 @@ export const dealContacts = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
     role: text('role'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: moment('created_at').notNull().defaultNow(),
   },
   (table) => [uniqueIndex('deal_contacts_pair_key').on(table.dealId, table.contactId), index('deal_contacts_contact_idx').on(table.orgId, table.contactId, table.dealId)],
 );
@@ -275,6 +281,7 @@ export const dealStageHistory = pgTable(
     toStageId: uuid('to_stage_id').references(() => pipelineStages.id, { onDelete: 'set null' }),
     actorUserId: member('actor_user_id'),
     actorApiKeyId: uuid('actor_api_key_id'),
+    // Microseconds, like audit_log.at: a move and the update that made it share one time.
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -301,7 +308,7 @@ export const tasks = pgTable(
     assigneeId: member('assignee_id'),
     recordType: recordType(),
     recordId: uuid('record_id'),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completedAt: moment('completed_at'),
     createdBy: member('created_by'),
     ...recordColumns(),
   },
