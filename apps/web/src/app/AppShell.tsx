@@ -4,11 +4,14 @@ import { UserMenu } from '../features/auth/components/UserMenu';
 import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner';
 import { OrganizationSwitcher } from '../features/organizations/components/OrganizationSwitcher';
 import { useSessionState } from '../lib/auth-session';
+import { CommandCenter } from './CommandCenter';
 
 const mainLinks = [
   { to: '/companies', label: 'Companies' },
   { to: '/contacts', label: 'Contacts' },
   { to: '/deals', label: 'Deals' },
+  { to: '/deals/board', label: 'Board' },
+  { to: '/tasks', label: 'Tasks' },
   { to: '/trash', label: 'Trash' },
   { to: '/settings', label: 'Settings' },
 ];
@@ -38,6 +41,7 @@ export function AppShell() {
           <div className="ml-auto flex items-center gap-2">
             {session.status === 'signedIn' && (
               <>
+                <CommandCenter />
                 <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
                   {mainLinks.map((link) => (
                     <NavLink key={link.to} to={link.to} className={navLinkClasses}>

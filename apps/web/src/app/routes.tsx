@@ -8,12 +8,17 @@ import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
 import { SignupPage } from '../features/auth/pages/SignupPage';
 import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
 import { CompaniesPage } from '../features/companies/pages/CompaniesPage';
+import { CompanyRecordPage } from '../features/companies/pages/CompanyRecordPage';
+import { ContactRecordPage } from '../features/contacts/pages/ContactRecordPage';
 import { ContactsPage } from '../features/contacts/pages/ContactsPage';
+import { DealRecordPage } from '../features/deals/pages/DealRecordPage';
 import { DealsPage } from '../features/deals/pages/DealsPage';
+import { DealsBoardPage } from '../features/deals-board/pages/DealsBoardPage';
 import { LandingPage } from '../features/landing/pages/LandingPage';
 import { MembersPage } from '../features/members/pages/MembersPage';
 import { OrganizationSettingsPage } from '../features/organizations/pages/OrganizationSettingsPage';
 import { ProfilePage } from '../features/profile/pages/ProfilePage';
+import { MyTasksPage } from '../features/tasks/pages/MyTasksPage';
 import { TrashPage } from '../features/trash/pages/TrashPage';
 import { AccountGate, PermissionGate } from './AccountGate';
 import { AppShell } from './AppShell';
@@ -67,6 +72,42 @@ export const routes: RouteObject[] = [
                 element: (
                   <PermissionGate permission="records.read">
                     {(organization, me) => <DealsPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'companies/:id',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <CompanyRecordPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'contacts/:id',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <ContactRecordPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'deals/:id',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <DealRecordPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
+                  </PermissionGate>
+                ),
+              },
+              {
+                path: 'deals/board',
+                element: <PermissionGate permission="records.read">{(organization) => <DealsBoardPage key={organization.id} organization={organization} />}</PermissionGate>,
+              },
+              {
+                path: 'tasks',
+                element: (
+                  <PermissionGate permission="records.read">
+                    {(organization, me) => <MyTasksPage key={organization.id} organization={organization} currentUserId={me.user.id} />}
                   </PermissionGate>
                 ),
               },
