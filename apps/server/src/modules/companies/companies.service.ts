@@ -12,7 +12,6 @@ const text = (value: unknown) => (value as string | null) ?? null;
 
 export function toCompany(row: Row): Company {
   return {
-    ...recordMeta(row),
     name: row.name as string,
     domain: text(row.domain),
     industry: text(row.industry),
@@ -26,6 +25,7 @@ export function toCompany(row: Row): Company {
     website: text(row.website),
     ownerId: text(row.ownerId),
     tagIds: row.tagIds as string[],
+    ...recordMeta(row),
   };
 }
 

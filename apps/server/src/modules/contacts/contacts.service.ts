@@ -33,7 +33,6 @@ const text = (value: unknown) => (value as string | null) ?? null;
 
 export function toContact(row: Row): Contact {
   return {
-    ...recordMeta(row),
     firstName: row.firstName as string,
     lastName: row.lastName as string,
     email: text(row.email),
@@ -44,6 +43,7 @@ export function toContact(row: Row): Contact {
     lifecycleStage: (row.lifecycleStage as LifecycleStage | null) ?? null,
     source: (row.source as ContactSource | null) ?? null,
     tagIds: row.tagIds as string[],
+    ...recordMeta(row),
   };
 }
 

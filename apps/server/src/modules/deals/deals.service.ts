@@ -18,7 +18,6 @@ const iso = (value: unknown) => (value ? (value as Date).toISOString() : null);
 
 export function toDeal(row: Row): Deal {
   return {
-    ...recordMeta(row),
     name: row.name as string,
     amount: (row.amount as number | null) ?? null,
     currency: row.currency as string,
@@ -31,6 +30,7 @@ export function toDeal(row: Row): Deal {
     ownerId: (row.ownerId as string | null) ?? null,
     companyId: (row.companyId as string | null) ?? null,
     tagIds: row.tagIds as string[],
+    ...recordMeta(row),
   };
 }
 

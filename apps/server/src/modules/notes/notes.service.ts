@@ -9,11 +9,11 @@ import { noteList, noteQueries } from './notes.repo.js';
 
 export function toNote(row: Row): Note {
   return {
-    ...recordMeta(row),
     body: row.body as string,
     bodyHtml: renderMarkdown(row.body as string),
     authorId: (row.authorId as string | null) ?? null,
     record: { type: row.recordType as RecordType, id: row.recordId as string },
+    ...recordMeta(row),
   };
 }
 

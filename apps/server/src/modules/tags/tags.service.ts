@@ -14,7 +14,7 @@ export async function requireTags(tx: TenantTransaction, tagIds: string[], path:
   if (missing.length > 0) throw invalidFields(missing);
 }
 
-const toTag = (row: Row): Tag => ({ ...recordMeta(row), name: row.name as string, color: row.color as TagColor });
+const toTag = (row: Row): Tag => ({ name: row.name as string, color: row.color as TagColor, ...recordMeta(row) });
 
 export function createTagsService(db: Database) {
   return createRecordService<Tag, CreateTagRequest, UpdateTagRequest>(db, {

@@ -11,7 +11,6 @@ import { taskList, taskQueries } from './tasks.repo.js';
 
 export function toTask(row: Row): Task {
   return {
-    ...recordMeta(row),
     title: row.title as string,
     description: (row.description as string | null) ?? null,
     status: row.status as TaskStatus,
@@ -20,6 +19,7 @@ export function toTask(row: Row): Task {
     assigneeId: (row.assigneeId as string | null) ?? null,
     record: row.recordType ? { type: row.recordType as RecordType, id: row.recordId as string } : null,
     completedAt: row.completedAt ? (row.completedAt as Date).toISOString() : null,
+    ...recordMeta(row),
   };
 }
 
