@@ -1,9 +1,10 @@
 import type { Company } from '@spanner/contracts';
 import { cx } from 'class-variance-authority';
 import { X } from 'lucide-react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useRecord, useRecordList } from '../lib/record-api';
 import { companyKind } from '../lib/record-kinds';
+import { useDebounced } from '../lib/use-debounced';
 import type { FilterPicker } from './record-list/FilterBuilder';
 import { SEARCH_DEBOUNCE_MS } from './record-list/SearchBox';
 import { Button } from './ui/Button';
@@ -27,15 +28,6 @@ interface CompanyPickerProps {
   'aria-label'?: string;
 }
 
-function useDebounced(value: string): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
-  return debounced;
-}
-
 /** Finds a company by name among thousands: a combobox that searches as you type. */
 export function CompanyPicker({ id, value, onChange, ...aria }: CompanyPickerProps) {
   const listId = useId();
@@ -44,7 +36,7 @@ export function CompanyPicker({ id, value, onChange, ...aria }: CompanyPickerPro
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const q = useDebounced(text ?? '');
+  const q = useDebounced(text ?? '', SEARCH_DEBOUNCE_MS);
   const query = useMemo(() => new URLSearchParams(q.trim() === '' ? { sort: 'name' } : { q: q.trim() }), [q]);
   const results = useRecordList(companyKind, query, { enabled: open });
   const options = useMemo(() => results.data?.pages[0]?.data.slice(0, 10) ?? [], [results.data]);
