@@ -106,13 +106,13 @@ export function CommandPalette({ canCreate }: { canCreate: boolean }) {
         <DialogPrimitive.Content className="fixed top-[12vh] left-1/2 z-50 w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-lg border border-border bg-background text-foreground shadow-lg focus:outline-none">
           <DialogPrimitive.Title className="sr-only">Command palette</DialogPrimitive.Title>
           <DialogPrimitive.Description className="sr-only">Search companies, contacts and deals, or choose an action. Arrow keys move, Enter opens.</DialogPrimitive.Description>
-          <Command label="Command palette" shouldFilter={false} loop>
+          {/* cmdk names the search box by this label. */}
+          <Command label="Search records and actions" shouldFilter={false} loop>
             <div className="flex items-center gap-2 border-b border-border px-3">
               <Search aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
               <Command.Input
                 value={q}
                 onValueChange={setQ}
-                aria-label="Search records and actions"
                 placeholder="Search companies, contacts, deals… or type a command"
                 className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
               />
