@@ -50,7 +50,8 @@ export function DealCardBody({ deal, ownerName, children, lifted = false }: { de
   return (
     <article className={cx('flex flex-col gap-1 rounded-md border border-border bg-background p-3 text-sm shadow-sm', lifted && 'rotate-1 shadow-lg ring-2 ring-ring')}>
       <div className="flex items-start justify-between gap-2">
-        <Link to={`/deals/${deal.id}`} className="min-w-0 rounded-sm font-medium break-words hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+        {/* Not a native drag of the link: a pointer drag moves the card. */}
+        <Link to={`/deals/${deal.id}`} draggable={false} className="min-w-0 rounded-sm font-medium break-words hover:underline focus-visible:outline-2 focus-visible:outline-ring">
           {deal.name}
         </Link>
         {children}
