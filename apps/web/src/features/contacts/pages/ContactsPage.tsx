@@ -11,6 +11,7 @@ import { Badge } from '../../../components/ui/Badge';
 import type { DataTableColumn } from '../../../components/ui/DataTable';
 import { DropdownMenuItem } from '../../../components/ui/DropdownMenu';
 import { contactKind } from '../../../lib/record-kinds';
+import { contactName } from '../../../lib/record-refs';
 import { enumLabel, useRecordLookups } from '../../../lib/record-lookups';
 import { CreateContactDialog } from '../components/CreateContactDialog';
 
@@ -19,8 +20,6 @@ interface ContactsPageProps {
   currentUserId: string;
 }
 
-const contactName = (contact: Pick<Contact, 'firstName' | 'lastName'>) => `${contact.firstName} ${contact.lastName}`.trim();
-
 export function ContactsPage({ organization, currentUserId }: ContactsPageProps) {
   const lookups = useRecordLookups(organization.id);
   const canWrite = can(organization.role, 'records.write');
@@ -28,7 +27,7 @@ export function ContactsPage({ organization, currentUserId }: ContactsPageProps)
 
   const columns = useMemo<DataTableColumn<Contact>[]>(
     () => [
-      { id: 'lastName', header: 'Name', sortable: true, hideable: false, cell: (contact) => <RecordLink to={`/contacts/${contact.id}`}>{contactName(contact) || 'Unnamed'}</RecordLink> },
+      { id: 'lastName', header: 'Name', sortable: true, hideable: false, cell: (contact) => <RecordLink to={`/contacts/${contact.id}`}>{contactName(contact)}</RecordLink> },
       { id: 'firstName', header: 'First name', sortable: true, cell: (contact) => <Maybe>{contact.firstName}</Maybe> },
       { id: 'email', header: 'Email', sortable: true, cell: (contact) => <Maybe>{contact.email}</Maybe> },
       { id: 'jobTitle', header: 'Job title', sortable: true, cell: (contact) => <Maybe>{contact.jobTitle}</Maybe> },
@@ -56,7 +55,7 @@ export function ContactsPage({ organization, currentUserId }: ContactsPageProps)
         kind={contactKind}
         columns={columns}
         defaultHiddenColumns={['firstName', 'source', 'createdAt']}
-        rowLabel={(contact) => contactName(contact) || contact.email || 'unnamed contact'}
+        rowLabel={contactName}
         filterChoices={ownedRecordFilterChoices(lookups)}
         filterPickers={{ companyId: companyFilterPicker }}
         emptyState={{

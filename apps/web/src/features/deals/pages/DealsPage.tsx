@@ -6,12 +6,14 @@ import { BulkActionBar, BulkMenu } from '../../../components/record-list/BulkAct
 import { DayCell, Maybe, RecordLink } from '../../../components/record-list/cells';
 import { ownedRecordColumns, ownedRecordFilterChoices } from '../../../components/record-list/common-columns';
 import { ListPageHeader } from '../../../components/record-list/ListPageHeader';
+import { recordFilterPicker } from '../../../components/record-list/record-filter-picker';
 import { RecordListView } from '../../../components/record-list/RecordListView';
 import { Badge } from '../../../components/ui/Badge';
 import type { DataTableColumn } from '../../../components/ui/DataTable';
 import { DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from '../../../components/ui/DropdownMenu';
 import { formatMoney } from '../../../lib/format';
-import { dealKind } from '../../../lib/record-kinds';
+import { contactKind, dealKind } from '../../../lib/record-kinds';
+import { contactName } from '../../../lib/record-refs';
 import { enumLabel, useRecordLookups } from '../../../lib/record-lookups';
 import { usePipelines } from '../api';
 import { CreateDealDialog } from '../components/CreateDealDialog';
@@ -22,6 +24,9 @@ interface DealsPageProps {
 }
 
 const statusTones = { open: 'neutral', won: 'success', lost: 'danger' } as const;
+
+/** Deals "with a contact" are found by searching the contact. */
+const contactFilterPicker = recordFilterPicker(contactKind, { label: 'Contact', sort: 'lastName', optionLabel: contactName, optionDetail: (contact) => contact.email });
 
 export function DealsPage({ organization, currentUserId }: DealsPageProps) {
   const lookups = useRecordLookups(organization.id);
@@ -78,7 +83,7 @@ export function DealsPage({ organization, currentUserId }: DealsPageProps) {
         defaultHiddenColumns={['status', 'createdAt']}
         rowLabel={(deal) => deal.name}
         filterChoices={filterChoices}
-        filterPickers={{ companyId: companyFilterPicker }}
+        filterPickers={{ companyId: companyFilterPicker, contactId: contactFilterPicker }}
         emptyState={{
           title: 'No deals yet',
           description: 'Track what you are selling, from the first call to the signature.',

@@ -14,6 +14,7 @@ import { textLinkClasses } from '../../../components/ui/text-link';
 import { describeError } from '../../../lib/api-client';
 import { useBulkRecords, usePurgeRecord, useRecordList, useRestoreRecord } from '../../../lib/record-api';
 import { companyKind, contactKind, dealKind, noteKind, taskKind, type RecordKind } from '../../../lib/record-kinds';
+import { contactName } from '../../../lib/record-refs';
 
 interface TrashedRecord {
   id: string;
@@ -36,13 +37,7 @@ const section = <Item extends TrashedRecord>(config: TrashSection<Item>) => conf
 
 const sections = {
   companies: section({ kind: companyKind, label: 'Companies', name: (company) => company.name, listPath: '/companies', bulk: true }),
-  contacts: section({
-    kind: contactKind,
-    label: 'Contacts',
-    name: (contact) => `${contact.firstName} ${contact.lastName}`.trim() || (contact.email ?? 'Unnamed contact'),
-    listPath: '/contacts',
-    bulk: true,
-  }),
+  contacts: section({ kind: contactKind, label: 'Contacts', name: contactName, listPath: '/contacts', bulk: true }),
   deals: section({ kind: dealKind, label: 'Deals', name: (deal) => deal.name, listPath: '/deals', bulk: true }),
   tasks: section({ kind: taskKind, label: 'Tasks', name: (task) => task.title, listPath: null, bulk: true }),
   notes: section({ kind: noteKind, label: 'Notes', name: (note) => (note.body.length > 80 ? `${note.body.slice(0, 80)}…` : note.body), listPath: null, bulk: false }),
