@@ -6,10 +6,11 @@ import { OrganizationSwitcher } from '../features/organizations/components/Organ
 import { useSessionState } from '../lib/auth-session';
 import { CommandCenter } from './CommandCenter';
 
-const mainLinks = [
+const mainLinks: { to: string; label: string; end?: boolean }[] = [
   { to: '/companies', label: 'Companies' },
   { to: '/contacts', label: 'Contacts' },
-  { to: '/deals', label: 'Deals' },
+  // `end`: the board (/deals/board) is a link of its own, not a part of the list.
+  { to: '/deals', label: 'Deals', end: true },
   { to: '/deals/board', label: 'Board' },
   { to: '/tasks', label: 'Tasks' },
   { to: '/trash', label: 'Trash' },
@@ -44,7 +45,7 @@ export function AppShell() {
                 <CommandCenter />
                 <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
                   {mainLinks.map((link) => (
-                    <NavLink key={link.to} to={link.to} className={navLinkClasses}>
+                    <NavLink key={link.to} to={link.to} end={link.end} className={navLinkClasses}>
                       {link.label}
                     </NavLink>
                   ))}
