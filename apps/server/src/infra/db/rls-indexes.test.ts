@@ -30,6 +30,7 @@ describe('indexes under Row Level Security', () => {
     ['a tag filter', sql`select id from contacts where tag_ids @> array['0190a0c8-2b7a-7000-8000-000000000001']::uuid[]`, 'contacts_tags_idx'],
     ['a contains filter on email', sql`select id from contacts where email ilike '%lovelace%'`, 'contacts_email_trgm_idx'],
     ['a typo-tolerant name match', sql`select id from companies where name % 'Acme'`, 'companies_name_trgm_idx'],
+    ['a typo-tolerant person match', sql`select id from contacts where full_name % 'Ada Lovelace' or email % 'Ada Lovelace'`, 'contacts_full_name_trgm_idx'],
     ['an amount range', sql`select id from deals where deleted_at is null and amount >= 1000 order by amount, id limit 50`, 'deals_live_amount_idx'],
     ['a keyset page by last name', sql`select id from contacts where deleted_at is null and (last_name, id) > ('M', '0190a0c8-2b7a-7000-8000-000000000001') order by last_name, id limit 50`, 'contacts_live_last_name_idx'],
   ])('serves %s from its index', async (_name, query, index) => {

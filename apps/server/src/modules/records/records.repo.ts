@@ -22,8 +22,8 @@ export type Row = Record<string, unknown> & { id: string; version: number; delet
 export function recordQueries(record: RecordTable) {
   const { table, id, version, deletedAt } = record;
   const byId = (recordId: string) => eq(id, recordId);
-  // The search vector is for the database's index, never for the answer: leave it out of every row.
-  const { search: _search, ...columns } = getTableColumns(table);
+  // The search columns are for the database's indexes, never for the answer: leave them out of every row.
+  const { search: _search, fullName: _fullName, ...columns } = getTableColumns(table);
 
   return {
     async page(tx: TenantTransaction, plan: ListPlan, limit: number): Promise<Row[]> {

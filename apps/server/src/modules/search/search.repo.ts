@@ -36,7 +36,7 @@ const sources: Source[] = [
     subtitle: sql`${contacts.email}`,
     from: sql`${contacts}`,
     search: sql`${contacts.search}`,
-    fuzzy: [sql`(${contacts.firstName} || ' ' || ${contacts.lastName})`, sql`${contacts.email}`],
+    fuzzy: [sql`${contacts.fullName}`, sql`${contacts.email}`],
   },
   {
     type: 'deal',
