@@ -31,3 +31,6 @@ export function staleResponse(current: unknown): Response {
     { status: 412, headers: { 'content-type': 'application/problem+json' } },
   );
 }
+
+/** How long a test waits for a record page's first render: the user, the gate, then the record, on a busy machine. */
+export const FIRST_RENDER = { timeout: 10_000 };

@@ -127,10 +127,10 @@ function TimelineEntry({ item, noun, format }: { item: TimelineItem; noun: strin
             const field = camelCase(column);
             return (
               <li key={column} className="flex flex-wrap items-baseline gap-x-1.5">
-                <span className="text-muted-foreground">{fieldLabel(field)}:</span>
-                <del className="text-muted-foreground decoration-muted-foreground/60">{format(field, change.old)}</del>
+                <span className="text-muted-foreground">{fieldLabel(field)}:</span>{' '}
+                <del className="text-muted-foreground decoration-muted-foreground/60">{format(field, change.old)}</del>{' '}
                 <span aria-hidden="true">→</span>
-                <span className="sr-only">changed to</span>
+                <span className="sr-only"> changed to </span>{' '}
                 <ins className="no-underline">{format(field, change.new)}</ins>
               </li>
             );

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { staleResponse, stubRecordPage } from '../../../test/record-page-stubs';
+import { FIRST_RENDER, staleResponse, stubRecordPage } from '../../../test/record-page-stubs';
 import { contact, listPage } from '../../../test/records';
 import { jsonResponse, renderApp } from '../../../test/render';
 import type { StubbedRequest } from '../../../test/api-stub';
@@ -28,7 +28,7 @@ function renderContact(patches: ((request: StubbedRequest) => Response)[]) {
 }
 
 async function editJobTitle(value: string) {
-  await userEvent.click(await screen.findByRole('button', { name: 'Edit Job title' }));
+  await userEvent.click(await screen.findByRole('button', { name: 'Edit Job title' }, FIRST_RENDER));
   const input = screen.getByRole('textbox', { name: 'Job title' });
   await userEvent.clear(input);
   await userEvent.type(input, `${value}{Enter}`);

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatMoney } from '../../../lib/format';
-import { stubRecordPage } from '../../../test/record-page-stubs';
+import { FIRST_RENDER, stubRecordPage } from '../../../test/record-page-stubs';
 import { deal, listPage, pipeline } from '../../../test/records';
 import { deferred, jsonResponse, renderApp } from '../../../test/render';
 
@@ -74,7 +74,7 @@ describe('DealsBoardPage', () => {
     const sent = stubBoard(() => answer.promise);
     renderApp('/deals/board');
 
-    await within(await screen.findByRole('list', { name: 'Deals in Qualified' })).findByText('Small deal');
+    await within(await screen.findByRole('list', { name: 'Deals in Qualified' }, FIRST_RENDER)).findByText('Small deal');
     await waitFor(() => expect(total('Proposal')).toHaveTextContent(formatMoney(5000, 'EUR')));
     expect(screen.getByRole('figure', { name: 'Amount by stage (EUR)' })).toBeInTheDocument();
 
@@ -98,7 +98,7 @@ describe('DealsBoardPage', () => {
     const answer = deferred<Response>();
     stubBoard(() => answer.promise);
     renderApp('/deals/board');
-    await within(await screen.findByRole('list', { name: 'Deals in Qualified' })).findByText('Small deal');
+    await within(await screen.findByRole('list', { name: 'Deals in Qualified' }, FIRST_RENDER)).findByText('Small deal');
     await waitFor(() => expect(total('Proposal')).toHaveTextContent(formatMoney(5000, 'EUR')));
 
     await moveSmallDealRight();

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../lib/days';
 import { ada } from '../../../test/api-stub';
-import { staleResponse, stubRecordPage } from '../../../test/record-page-stubs';
+import { FIRST_RENDER, staleResponse, stubRecordPage } from '../../../test/record-page-stubs';
 import { company, listPage, recordId } from '../../../test/records';
 import { deferred, jsonResponse, renderApp } from '../../../test/render';
 
@@ -49,7 +49,7 @@ describe('MyTasksPage', () => {
     });
     renderApp('/tasks');
 
-    const overdueList = await screen.findByRole('list', { name: 'Overdue' });
+    const overdueList = await screen.findByRole('list', { name: 'Overdue' }, FIRST_RENDER);
     expect(within(overdueList).getByText('Send the contract')).toBeInTheDocument();
     expect(await within(overdueList).findByRole('link', { name: 'Acme' })).toHaveAttribute('href', `/companies/${acme.id}`);
     expect(within(screen.getByRole('list', { name: 'Due today' })).getByText('Call Grace')).toBeInTheDocument();
@@ -74,7 +74,7 @@ describe('MyTasksPage', () => {
     });
     renderApp('/tasks');
 
-    const checkbox = await screen.findByRole('checkbox', { name: 'Call Grace' });
+    const checkbox = await screen.findByRole('checkbox', { name: 'Call Grace' }, FIRST_RENDER);
     await userEvent.click(checkbox);
     expect(await screen.findByText('Could not update "Call Grace": You may not.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Call Grace' })).not.toBeChecked());
@@ -91,7 +91,7 @@ describe('MyTasksPage', () => {
     });
     renderApp('/tasks');
 
-    await userEvent.click(await screen.findByRole('checkbox', { name: 'Call Grace' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Call Grace' }, FIRST_RENDER));
     expect(await screen.findByText('Done: Call Grace today')).toBeInTheDocument();
     expect(sent).toEqual(['"1"', '"2"']);
   });
@@ -99,7 +99,7 @@ describe('MyTasksPage', () => {
   it('offers to add the first task when there is none', async () => {
     stubRecordPage({ 'GET /api/v1/tasks': listPage([]) });
     renderApp('/tasks');
-    expect(await screen.findByText('Nothing on your list')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing on your list', {}, FIRST_RENDER)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add a task' }));
     expect(screen.getByRole('dialog', { name: 'New task' })).toBeInTheDocument();
   });
