@@ -83,11 +83,12 @@ export function RecordPageFrame<Item extends TrashableRecord>({ kind, record, ti
   const [confirming, setConfirming] = useState(false);
   const trashed = record.deletedAt !== null;
 
+  // A promise rather than mutate's callbacks: the toast's Undo runs after this page has gone.
   const onRestore = () =>
-    restore.mutate(record.id, {
-      onSuccess: () => toast.success(`${title} is restored.`),
-      onError: (error) => toast.error(describeError(error)),
-    });
+    restore.mutateAsync(record.id).then(
+      () => toast.success(`${title} is restored.`),
+      (error: unknown) => toast.error(describeError(error)),
+    );
 
   const onDelete = () =>
     remove.mutate(
@@ -95,7 +96,7 @@ export function RecordPageFrame<Item extends TrashableRecord>({ kind, record, ti
       {
         onSuccess: () => {
           setConfirming(false);
-          toast.success(`${title} is in the trash.`, { action: { label: 'Undo', onClick: onRestore } });
+          toast.success(`${title} is in the trash.`, { action: { label: 'Undo', onClick: () => void onRestore() } });
           void navigate(listPath);
         },
         onError: (error) => {
@@ -115,7 +116,7 @@ export function RecordPageFrame<Item extends TrashableRecord>({ kind, record, ti
             This {kind.noun} is in the trash since {formatDateTime(record.deletedAt!)}. Restore it to change it again.
           </p>
           {canWrite && (
-            <Button size="sm" variant="secondary" icon={<ArchiveRestore />} loading={restore.isPending} onClick={onRestore}>
+            <Button size="sm" variant="secondary" icon={<ArchiveRestore />} loading={restore.isPending} onClick={() => void onRestore()}>
               Restore
             </Button>
           )}

@@ -1,5 +1,5 @@
 import type { TimelineItem } from '@spanner/contracts';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ada } from '../../../test/api-stub';
@@ -95,6 +95,32 @@ describe('CompanyRecordPage', () => {
     expect(restored).toEqual([acme.id]);
     expect(await screen.findByRole('button', { name: 'Edit Industry' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'In the trash' })).not.toBeInTheDocument();
+  });
+
+  it('moves the company to the trash after asking, with an undo that restores it', async () => {
+    const calls: string[] = [];
+    renderCompany(acme, [], {
+      [`DELETE ${path}`]: ({ headers }: { headers: Headers }) => {
+        calls.push(`delete ${headers.get('if-match')}`);
+        return new Response(null, { status: 204 });
+      },
+      [`POST ${path}/restore`]: () => {
+        calls.push('restore');
+        return jsonResponse({ ...acme, version: 3 });
+      },
+      'GET /api/v1/companies': listPage([]),
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }, FIRST_RENDER));
+    const confirm = screen.getByRole('dialog', { name: 'Delete Acme?' });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Move to trash' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Companies' }, FIRST_RENDER)).toBeInTheDocument();
+    expect(screen.getByText('Acme is in the trash.')).toBeInTheDocument();
+    // A plain click: the toast's swipe handling asks for pointer capture, which jsdom does not have.
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Acme is restored.')).toBeInTheDocument();
+    expect(calls).toEqual(['delete "1"', 'restore']);
   });
 
   it('says so when the company does not exist', async () => {
