@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
+import { bulkRequestSchema, type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, staleVersionSchema } from './list-query.js';
 
 export const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;
 export const companySizeSchema = z.enum(companySizes);
@@ -95,3 +95,8 @@ export type CompanySize = z.infer<typeof companySizeSchema>;
 export type CreateCompanyRequest = z.input<typeof createCompanyRequestSchema>;
 export type UpdateCompanyRequest = z.input<typeof updateCompanyRequestSchema>;
 export type CompanyListQuery = z.infer<typeof companyListQuerySchema>;
+
+/** The 412 answer to a stale If-Match: the company as it is now. */
+export const staleCompanySchema = staleVersionSchema(companySchema, 'StaleCompany');
+
+export const companyBulkRequestSchema = bulkRequestSchema(updateCompanyRequestSchema, 'CompanyBulkRequest');

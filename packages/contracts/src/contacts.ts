@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from './identity.js';
 import { optionalText } from './companies.js';
-import { listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
+import { bulkRequestSchema, type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, staleVersionSchema } from './list-query.js';
 
 export const lifecycleStages = ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'evangelist', 'other'] as const;
 export const lifecycleStageSchema = z.enum(lifecycleStages);
@@ -105,3 +105,8 @@ export type ContactListQuery = z.infer<typeof contactListQuerySchema>;
 export type ContactCompanyLink = z.infer<typeof contactCompanyLinkSchema>;
 export type LinkCompanyRequest = z.input<typeof linkCompanyRequestSchema>;
 export type LinkContactRequest = z.input<typeof linkContactRequestSchema>;
+
+/** The 412 answer to a stale If-Match: the contact as it is now. */
+export const staleContactSchema = staleVersionSchema(contactSchema, 'StaleContact');
+
+export const contactBulkRequestSchema = bulkRequestSchema(updateContactRequestSchema, 'ContactBulkRequest');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './companies.js';
-import { bulkIdsSchema, bulkRequestSchema, listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
+import { bulkIdsSchema, bulkRequestSchema, type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, staleVersionSchema } from './list-query.js';
 
 /** A stage either keeps a deal open or closes it as won or lost. */
 export const stageKinds = ['open', 'won', 'lost'] as const;
@@ -155,3 +155,8 @@ export const dealBulkRequestSchema = bulkRequestSchema(
 );
 
 export type DealBulkRequest = z.infer<typeof dealBulkRequestSchema>;
+
+/** The 412 answer to a stale If-Match: the deal as it is now. */
+export const staleDealSchema = staleVersionSchema(dealSchema, 'StaleDeal');
+
+export const stalePipelineSchema = staleVersionSchema(pipelineSchema, 'StalePipeline');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema, pageSchema, recordMetaShape, recordRefSchema, type FieldSpecs } from './list-query.js';
+import { type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, recordRefSchema, staleVersionSchema } from './list-query.js';
 
 export const noteFields = {
   authorId: { type: 'id', label: 'Author', sortable: false },
@@ -36,3 +36,6 @@ export type Note = z.infer<typeof noteSchema>;
 export type CreateNoteRequest = z.input<typeof createNoteRequestSchema>;
 export type UpdateNoteRequest = z.input<typeof updateNoteRequestSchema>;
 export type NoteListQuery = z.infer<typeof noteListQuerySchema>;
+
+/** The 412 answer to a stale If-Match: the note as it is now. */
+export const staleNoteSchema = staleVersionSchema(noteSchema, 'StaleNote');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema, pageSchema, recordMetaShape, type FieldSpecs } from './list-query.js';
+import { type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, staleVersionSchema } from './list-query.js';
 
 /** Tag colours: names the web app maps to its palette in both themes. */
 export const tagColors = ['gray', 'red', 'orange', 'amber', 'green', 'teal', 'blue', 'indigo', 'purple', 'pink'] as const;
@@ -33,3 +33,6 @@ export type TagColor = z.infer<typeof tagColorSchema>;
 export type CreateTagRequest = z.input<typeof createTagRequestSchema>;
 export type UpdateTagRequest = z.infer<typeof updateTagRequestSchema>;
 export type TagListQuery = z.infer<typeof tagListQuerySchema>;
+
+/** The 412 answer to a stale If-Match: the tag as it is now. */
+export const staleTagSchema = staleVersionSchema(tagSchema, 'StaleTag');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './companies.js';
-import { listQuerySchema, pageSchema, recordMetaShape, recordRefSchema, type FieldSpecs } from './list-query.js';
+import { bulkRequestSchema, type FieldSpecs, listQuerySchema, pageSchema, recordMetaShape, recordRefSchema, staleVersionSchema } from './list-query.js';
 
 export const taskStatuses = ['open', 'done'] as const;
 export const taskStatusSchema = z.enum(taskStatuses);
@@ -58,3 +58,8 @@ export type TaskPriority = z.infer<typeof taskPrioritySchema>;
 export type CreateTaskRequest = z.input<typeof createTaskRequestSchema>;
 export type UpdateTaskRequest = z.input<typeof updateTaskRequestSchema>;
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
+
+/** The 412 answer to a stale If-Match: the task as it is now. */
+export const staleTaskSchema = staleVersionSchema(taskSchema, 'StaleTask');
+
+export const taskBulkRequestSchema = bulkRequestSchema(updateTaskRequestSchema, 'TaskBulkRequest');

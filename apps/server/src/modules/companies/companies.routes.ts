@@ -1,10 +1,10 @@
 import {
-  bulkRequestSchema,
+  companyBulkRequestSchema,
   companyListQuerySchema,
   companyListSchema,
   companySchema,
   createCompanyRequestSchema,
-  staleVersionSchema,
+  staleCompanySchema,
   updateCompanyRequestSchema,
 } from '@spanner/contracts';
 import { recordRoutes } from '../records/records.routes.js';
@@ -21,8 +21,8 @@ export function companiesRoutes(service: CompaniesService) {
       listQuery: companyListQuerySchema,
       create: createCompanyRequestSchema,
       update: updateCompanyRequestSchema,
-      bulk: bulkRequestSchema(updateCompanyRequestSchema, 'CompanyBulkRequest'),
-      stale: staleVersionSchema(companySchema, 'StaleCompany'),
+      bulk: companyBulkRequestSchema,
+      stale: staleCompanySchema,
     },
   });
 }

@@ -1,5 +1,5 @@
 import {
-  bulkRequestSchema,
+  contactBulkRequestSchema,
   contactCompanyLinkListSchema,
   contactListQuerySchema,
   contactListSchema,
@@ -8,7 +8,7 @@ import {
   linkCompanyRequestSchema,
   linkContactRequestSchema,
   problemSchema,
-  staleVersionSchema,
+  staleContactSchema,
   updateContactRequestSchema,
 } from '@spanner/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -35,8 +35,8 @@ export function contactsRoutes(service: ContactsService): FastifyPluginAsyncZod 
           listQuery: contactListQuerySchema,
           create: createContactRequestSchema,
           update: updateContactRequestSchema,
-          bulk: bulkRequestSchema(updateContactRequestSchema, 'ContactBulkRequest'),
-          stale: staleVersionSchema(contactSchema, 'StaleContact'),
+          bulk: contactBulkRequestSchema,
+          stale: staleContactSchema,
         },
       }),
     );

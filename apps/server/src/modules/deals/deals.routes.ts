@@ -7,7 +7,7 @@ import {
   dealSchema,
   linkDealContactRequestSchema,
   problemSchema,
-  staleVersionSchema,
+  staleDealSchema,
   updateDealRequestSchema,
   type DealBulkRequest,
 } from '@spanner/contracts';
@@ -35,7 +35,7 @@ export function dealsRoutes(service: DealsService): FastifyPluginAsyncZod {
           create: createDealRequestSchema,
           update: updateDealRequestSchema,
           bulk: dealBulkRequestSchema,
-          stale: staleVersionSchema(dealSchema, 'StaleDeal'),
+          stale: staleDealSchema,
         },
         bulk: (request, body) => {
           const deal = body as DealBulkRequest;

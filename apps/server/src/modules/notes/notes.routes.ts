@@ -1,4 +1,4 @@
-import { createNoteRequestSchema, noteListQuerySchema, noteListSchema, noteSchema, staleVersionSchema, updateNoteRequestSchema } from '@spanner/contracts';
+import { createNoteRequestSchema, noteListQuerySchema, noteListSchema, noteSchema, staleNoteSchema, updateNoteRequestSchema } from '@spanner/contracts';
 import { recordRoutes } from '../records/records.routes.js';
 import type { NotesService } from './notes.service.js';
 
@@ -14,7 +14,7 @@ export function notesRoutes(service: NotesService) {
       listQuery: noteListQuerySchema,
       create: createNoteRequestSchema,
       update: updateNoteRequestSchema,
-      stale: staleVersionSchema(noteSchema, 'StaleNote'),
+      stale: staleNoteSchema,
     },
   });
 }

@@ -4,7 +4,7 @@ import {
   pipelineSchema,
   pipelineSummarySchema,
   problemSchema,
-  staleVersionSchema,
+  stalePipelineSchema,
   updatePipelineRequestSchema,
 } from '@spanner/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -63,7 +63,7 @@ export function pipelinesRoutes(service: PipelinesService): FastifyPluginAsyncZo
           summary: 'Rename, make default, or replace the ordered stage list (stages keep their ids)',
           params: idParams,
           body: updatePipelineRequestSchema,
-          response: { 200: pipelineSchema, 412: staleVersionSchema(pipelineSchema, 'StalePipeline'), ...problems },
+          response: { 200: pipelineSchema, 412: stalePipelineSchema, ...problems },
         },
       },
       async (request, reply) => {

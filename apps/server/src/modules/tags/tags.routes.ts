@@ -1,4 +1,4 @@
-import { createTagRequestSchema, staleVersionSchema, tagListQuerySchema, tagListSchema, tagSchema, updateTagRequestSchema } from '@spanner/contracts';
+import { createTagRequestSchema, staleTagSchema, tagListQuerySchema, tagListSchema, tagSchema, updateTagRequestSchema } from '@spanner/contracts';
 import { recordRoutes } from '../records/records.routes.js';
 import type { TagsService } from './tags.service.js';
 
@@ -14,7 +14,7 @@ export function tagsRoutes(service: TagsService) {
       listQuery: tagListQuerySchema,
       create: createTagRequestSchema,
       update: updateTagRequestSchema,
-      stale: staleVersionSchema(tagSchema, 'StaleTag'),
+      stale: staleTagSchema,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { bulkRequestSchema, createTaskRequestSchema, staleVersionSchema, taskListQuerySchema, taskListSchema, taskSchema, updateTaskRequestSchema } from '@spanner/contracts';
+import { taskBulkRequestSchema, createTaskRequestSchema, staleTaskSchema, taskListQuerySchema, taskListSchema, taskSchema, updateTaskRequestSchema } from '@spanner/contracts';
 import { recordRoutes } from '../records/records.routes.js';
 import type { TasksService } from './tasks.service.js';
 
@@ -14,8 +14,8 @@ export function tasksRoutes(service: TasksService) {
       listQuery: taskListQuerySchema,
       create: createTaskRequestSchema,
       update: updateTaskRequestSchema,
-      bulk: bulkRequestSchema(updateTaskRequestSchema, 'TaskBulkRequest'),
-      stale: staleVersionSchema(taskSchema, 'StaleTask'),
+      bulk: taskBulkRequestSchema,
+      stale: staleTaskSchema,
     },
   });
 }
