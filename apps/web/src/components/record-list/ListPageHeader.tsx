@@ -1,4 +1,5 @@
 import { Plus } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Button } from '../ui/Button';
 
 interface ListPageHeaderProps {
@@ -7,9 +8,11 @@ interface ListPageHeaderProps {
   /** "New company"; left out for those who may not create. */
   createLabel?: string;
   onCreate?: () => void;
+  /** Links or buttons beside the create button (the deals board). */
+  actions?: ReactNode;
 }
 
-export function ListPageHeader({ title, description, createLabel, onCreate }: ListPageHeaderProps) {
+export function ListPageHeader({ title, description, createLabel, onCreate, actions }: ListPageHeaderProps) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <title>{`${title} · Spanner CRM`}</title>
@@ -17,11 +20,14 @@ export function ListPageHeader({ title, description, createLabel, onCreate }: Li
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{description}</p>
       </div>
-      {createLabel && onCreate && (
-        <Button icon={<Plus />} onClick={onCreate}>
-          {createLabel}
-        </Button>
-      )}
+      <div className="flex items-center gap-2">
+        {actions}
+        {createLabel && onCreate && (
+          <Button icon={<Plus />} onClick={onCreate}>
+            {createLabel}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -48,6 +48,14 @@ describe('DealsPage', () => {
     expect(bulkBodies).toEqual([{ action: 'moveStage', ids: [deal(1).id, deal(2).id], stageId: pipeline.stages[2]!.id }]);
   });
 
+  it('leads from the list to the deals board', async () => {
+    const router = renderApp('/deals');
+
+    await userEvent.click(await screen.findByRole('link', { name: 'Board' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deals/board'));
+  });
+
   it('filters by a contact found by searching, and names them in the filter', async () => {
     const router = renderApp('/deals');
 

@@ -1,6 +1,7 @@
 import { can, type Deal, type OrganizationMembership } from '@spanner/contracts';
-import { HandCoins } from 'lucide-react';
+import { HandCoins, KanbanSquare } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { CompanyName, companyFilterPicker } from '../../../components/CompanyPicker';
 import { BulkActionBar, BulkMenu } from '../../../components/record-list/BulkActionBar';
 import { DayCell, Maybe, RecordLink } from '../../../components/record-list/cells';
@@ -9,6 +10,7 @@ import { ListPageHeader } from '../../../components/record-list/ListPageHeader';
 import { recordFilterPicker } from '../../../components/record-list/record-filter-picker';
 import { RecordListView } from '../../../components/record-list/RecordListView';
 import { Badge } from '../../../components/ui/Badge';
+import { buttonVariants } from '../../../components/ui/button-variants';
 import type { DataTableColumn } from '../../../components/ui/DataTable';
 import { DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from '../../../components/ui/DropdownMenu';
 import { formatMoney } from '../../../lib/format';
@@ -76,6 +78,12 @@ export function DealsPage({ organization, currentUserId }: DealsPageProps) {
         description={`What ${organization.name} is selling, stage by stage.`}
         createLabel={canWrite ? 'New deal' : undefined}
         onCreate={() => setCreating(true)}
+        actions={
+          <Link to="/deals/board" className={buttonVariants({ variant: 'secondary' })}>
+            <KanbanSquare aria-hidden="true" className="size-4" />
+            Board
+          </Link>
+        }
       />
       <RecordListView
         kind={dealKind}
