@@ -35,9 +35,8 @@ export function findCompany(tx: TenantTransaction, companyId: string): Promise<R
 }
 
 /** The company, when it is a live one of the organization. */
-export async function findLiveCompany(tx: TenantTransaction, companyId: string): Promise<Row | null> {
-  const row = await findCompany(tx, companyId);
-  return row && !row.deletedAt ? row : null;
+export function findLiveCompany(tx: TenantTransaction, companyId: string): Promise<Row | null> {
+  return companyQueries.findLive(tx, companyId);
 }
 
 /** Checks `companyId` names a live company of the organization (a link, a deal's company). */

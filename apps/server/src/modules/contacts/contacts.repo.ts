@@ -3,27 +3,11 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ListSource } from '../../infra/db/record-list.js';
 import { companies, contactCompanies, contacts } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
-import { recordQueries, tagsFilter } from '../records/records.repo.js';
+import { linkFilter, recordQueries, tagsFilter } from '../records/records.repo.js';
 
 export const contactQueries = recordQueries({ table: contacts, id: contacts.id, version: contacts.version, deletedAt: contacts.deletedAt });
 
 export const contactTagColumn = contacts.tagIds;
-
-/** `companyId` filters through the many-to-many link: contacts who work with that company. */
-function companyFilter(operator: string, value: unknown) {
-  const linked = (condition: ReturnType<typeof sql>) =>
-    sql`exists (select 1 from ${contactCompanies} where ${contactCompanies.contactId} = ${contacts.id} and ${condition})`;
-  switch (operator) {
-    case 'eq':
-      return linked(sql`${contactCompanies.companyId} = ${value}`);
-    case 'ne':
-      return sql`not ${linked(sql`${contactCompanies.companyId} = ${value}`)}`;
-    case 'in':
-      return linked(sql`${contactCompanies.companyId} = any(${sql.param(value, contactCompanies.companyId)}::uuid[])`);
-    default:
-      return value ? sql`not ${linked(sql`true`)}` : linked(sql`true`);
-  }
-}
 
 export const contactList: ListSource<typeof contactFields> = {
   specs: contactFields,
@@ -35,7 +19,7 @@ export const contactList: ListSource<typeof contactFields> = {
     lifecycleStage: { column: contacts.lifecycleStage },
     source: { column: contacts.source },
     ownerId: { column: contacts.ownerId },
-    companyId: { filter: companyFilter },
+    companyId: linkFilter({ table: contactCompanies, from: contactCompanies.contactId, to: contactCompanies.companyId }, contacts.id),
     tags: tagsFilter(contacts.tagIds),
     createdAt: { column: contacts.createdAt },
     updatedAt: { column: contacts.updatedAt },

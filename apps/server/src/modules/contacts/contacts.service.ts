@@ -55,9 +55,8 @@ export function findContact(tx: TenantTransaction, contactId: string): Promise<R
 }
 
 /** The contact, when it is a live one of the organization. */
-export async function findLiveContact(tx: TenantTransaction, contactId: string): Promise<Row | null> {
-  const row = await findContact(tx, contactId);
-  return row && !row.deletedAt ? row : null;
+export function findLiveContact(tx: TenantTransaction, contactId: string): Promise<Row | null> {
+  return contactQueries.findLive(tx, contactId);
 }
 
 /** Checks `contactId` names a live contact of the organization. */

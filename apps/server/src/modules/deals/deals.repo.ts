@@ -3,26 +3,11 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ListSource } from '../../infra/db/record-list.js';
 import { contacts, dealContacts, deals } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
-import { recordQueries, tagsFilter } from '../records/records.repo.js';
+import { linkFilter, recordQueries, tagsFilter } from '../records/records.repo.js';
 
 export const dealQueries = recordQueries({ table: deals, id: deals.id, version: deals.version, deletedAt: deals.deletedAt });
 
 export const dealTagColumn = deals.tagIds;
-
-/** `contactId` filters through the many-to-many link: deals the contact takes part in. */
-function contactFilter(operator: string, value: unknown) {
-  const linked = (condition: ReturnType<typeof sql>) => sql`exists (select 1 from ${dealContacts} where ${dealContacts.dealId} = ${deals.id} and ${condition})`;
-  switch (operator) {
-    case 'eq':
-      return linked(sql`${dealContacts.contactId} = ${value}`);
-    case 'ne':
-      return sql`not ${linked(sql`${dealContacts.contactId} = ${value}`)}`;
-    case 'in':
-      return linked(sql`${dealContacts.contactId} = any(${sql.param(value, dealContacts.contactId)}::uuid[])`);
-    default:
-      return value ? sql`not ${linked(sql`true`)}` : linked(sql`true`);
-  }
-}
 
 export const dealList: ListSource<typeof dealFields> = {
   specs: dealFields,
@@ -36,7 +21,7 @@ export const dealList: ListSource<typeof dealFields> = {
     expectedCloseDate: { column: deals.expectedCloseDate },
     ownerId: { column: deals.ownerId },
     companyId: { column: deals.companyId },
-    contactId: { filter: contactFilter },
+    contactId: linkFilter({ table: dealContacts, from: dealContacts.dealId, to: dealContacts.contactId }, deals.id),
     tags: tagsFilter(deals.tagIds),
     createdAt: { column: deals.createdAt },
     updatedAt: { column: deals.updatedAt },

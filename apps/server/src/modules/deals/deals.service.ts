@@ -42,9 +42,8 @@ export function findDeal(tx: TenantTransaction, dealId: string): Promise<Row | n
 }
 
 /** The deal, when it is a live one of the organization. */
-export async function findLiveDeal(tx: TenantTransaction, dealId: string): Promise<Row | null> {
-  const row = await findDeal(tx, dealId);
-  return row && !row.deletedAt ? row : null;
+export function findLiveDeal(tx: TenantTransaction, dealId: string): Promise<Row | null> {
+  return dealQueries.findLive(tx, dealId);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ListPlan } from '../../infra/db/record-list.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
@@ -25,7 +25,7 @@ export function recordQueries(record: RecordTable) {
   // The search columns are for the database's indexes, never for the answer: leave them out of every row.
   const { search: _search, fullName: _fullName, ...columns } = getTableColumns(table);
 
-  return {
+  const queries = {
     async page(tx: TenantTransaction, plan: ListPlan, limit: number): Promise<Row[]> {
       return (await tx
         .select(columns)
@@ -69,11 +69,18 @@ export function recordQueries(record: RecordTable) {
       return (await tx.update(table).set(values).where(inArray(id, ids)).returning({ id, version })) as { id: string; version: number }[];
     },
 
+    /** The record when it is live (not in the trash). */
+    async findLive(tx: TenantTransaction, recordId: string): Promise<Row | null> {
+      const row = await queries.find(tx, recordId);
+      return row && !row.deletedAt ? row : null;
+    },
+
     async purge(tx: TenantTransaction, recordId: string): Promise<boolean> {
       const rows = await tx.delete(table).where(byId(recordId)).returning({ id });
       return rows.length > 0;
     },
   };
+  return queries;
 }
 
 export type RecordQueries = ReturnType<typeof recordQueries>;
@@ -101,6 +108,28 @@ export function tagsFilter(column: PgColumn) {
       if (operator === 'empty') return value ? sql`cardinality(${column}) = 0` : sql`cardinality(${column}) > 0`;
       const ids = operator === 'in' ? (value as string[]) : [value as string];
       return operator === 'in' ? sql`${column} && ${sql.param(ids, column)}` : sql`${column} @> ${sql.param(ids, column)}`;
+    },
+  };
+}
+
+/**
+ * A filter through a many-to-many link table: records with a link to `value` (eq), without one
+ * (ne), with one to any of them (in), or with no link at all (empty).
+ */
+export function linkFilter(link: { table: PgTable; from: PgColumn; to: PgColumn }, recordId: PgColumn) {
+  const linked = (condition: SQL) => sql`exists (select 1 from ${link.table} where ${link.from} = ${recordId} and ${condition})`;
+  return {
+    filter: (operator: string, value: unknown) => {
+      switch (operator) {
+        case 'eq':
+          return linked(sql`${link.to} = ${value}`);
+        case 'ne':
+          return sql`not ${linked(sql`${link.to} = ${value}`)}`;
+        case 'in':
+          return linked(sql`${link.to} = any(${sql.param(value, link.to)}::uuid[])`);
+        default:
+          return value ? sql`not ${linked(sql`true`)}` : linked(sql`true`);
+      }
     },
   };
 }
