@@ -92,9 +92,10 @@ export function createContactsService(db: Database) {
   const inTenant = <T>(actor: Actor, fn: (tx: TenantTransaction) => Promise<T>) => withTenant(db, tenantScopeOf(actor), fn);
   const notFound = (noun: string) => new HttpProblem({ status: 404, detail: `No such ${noun}.` });
 
+  /** Links the pair and answers the path record's links, read in the same transaction. */
   async function link(actor: Actor, contactId: string, companyId: string, input: { role?: string | null; isPrimary?: boolean }, from: 'contact' | 'company') {
     try {
-      await inTenant(actor, async (tx) => {
+      return await inTenant(actor, async (tx) => {
         // The record in the path is a 404 when missing; the one in the body is a field error.
         if (from === 'contact') {
           if (!(await findLiveContact(tx, contactId))) throw notFound('contact');
@@ -104,6 +105,8 @@ export function createContactsService(db: Database) {
           await requireContact(tx, contactId, 'body.contactId');
         }
         await insertLink(tx, { id: uuidv7(), orgId: actor.orgId!, contactId, companyId, role: input.role ?? null, isPrimary: input.isPrimary ?? false });
+        const links = from === 'contact' ? await findCompaniesOfContact(tx, contactId) : await findContactsOfCompany(tx, companyId);
+        return links.map(toLink);
       });
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'contact_companies_pair_key') {
@@ -131,13 +134,11 @@ export function createContactsService(db: Database) {
     },
 
     async linkCompany(actor: Actor, contactId: string, input: LinkCompanyRequest): Promise<ContactCompanyLink[]> {
-      await link(actor, contactId, input.companyId, input, 'contact');
-      return this.companiesOf(actor, contactId);
+      return link(actor, contactId, input.companyId, input, 'contact');
     },
 
     async linkContact(actor: Actor, companyId: string, input: { contactId: string; role?: string | null; isPrimary?: boolean }): Promise<ContactCompanyLink[]> {
-      await link(actor, input.contactId, companyId, input, 'company');
-      return this.contactsOf(actor, companyId);
+      return link(actor, input.contactId, companyId, input, 'company');
     },
 
     async unlink(actor: Actor, contactId: string, companyId: string): Promise<void> {

@@ -118,10 +118,11 @@ export function createDealsService(db: Database) {
 
     async linkContact(actor: Actor, dealId: string, input: { contactId: string; role?: string | null }): Promise<DealContactLink[]> {
       try {
-        await inTenant(actor, async (tx) => {
+        return await inTenant(actor, async (tx) => {
           await requireLiveDeal(tx, dealId);
           await requireContact(tx, input.contactId, 'body.contactId');
           await insertDealContact(tx, { id: uuidv7(), orgId: actor.orgId!, dealId, contactId: input.contactId, role: input.role ?? null });
+          return (await findContactsOfDeal(tx, dealId)).map(toLink);
         });
       } catch (error) {
         if (violatedUniqueConstraint(error) === 'deal_contacts_pair_key') {
@@ -129,7 +130,6 @@ export function createDealsService(db: Database) {
         }
         throw error;
       }
-      return this.contactsOf(actor, dealId);
     },
 
     async unlinkContact(actor: Actor, dealId: string, contactId: string): Promise<void> {
