@@ -41,6 +41,7 @@ services_suite() {
 }
 
 step "lint" npm run lint
+step "dependencies fit the promised Node.js and have no serious advisory" node scripts/check-dependencies.mjs
 step "typecheck" npm run typecheck
 step "generated files are current" generated_files_are_current
 step "tests on the embedded database (npm test)" embedded_suite
