@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseConfig } from '../../../test/app.js';
 import { createDb } from './client.js';
-import { dataDirLockPath, DataDirLockedError, findDataDirHolder, lockDataDir, type DataDirHolder } from './data-dir-lock.js';
+import { dataDirLockPath, DataDirLockedError, lockDataDir, type DataDirHolder } from './data-dir-lock.js';
 
 let parent: string;
 let dataDir: string;
@@ -67,14 +67,13 @@ describe('the PGlite data dir lock', () => {
     await expect(lockDataDir(dataDir, 'spanner start')).rejects.toThrow('on another-machine');
   });
 
-  it('frees the dir on release and shows the published URL to others while held', async () => {
+  it('records the published URL for other commands and removes the lock on release', async () => {
     const lock = await lockDataDir(dataDir, 'spanner start');
     await lock.publishUrl('http://127.0.0.1:4321');
-    // Another process would see this holder; in this one, findDataDirHolder reads the same file.
-    expect(await findDataDirHolder(dataDir)).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:4321' });
+    expect(JSON.parse(await readFile(dataDirLockPath(dataDir), 'utf8'))).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:4321' });
+    await expect(lockDataDir(dataDir, 'spanner seed --demo')).rejects.toMatchObject({ holder: { url: 'http://127.0.0.1:4321' } });
     await lock.release();
     expect(existsSync(dataDirLockPath(dataDir))).toBe(false);
-    expect(await findDataDirHolder(dataDir)).toBeNull();
   });
 });
 
@@ -89,11 +88,11 @@ describe('createDb on an embedded data dir', () => {
     const reopened = await createDb(config, { pgliteDataDir: dataDir });
     await reopened.ping();
     await reopened.close();
-  }, 60_000);
+  }, 120_000);
 
   it('needs no lock for an in-memory database', async () => {
     const db = await createDb(config, { pgliteDataDir: 'memory://' });
     expect(db.dataDirLock).toBeUndefined();
     await db.close();
-  }, 60_000);
+  }, 120_000);
 });

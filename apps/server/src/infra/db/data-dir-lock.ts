@@ -47,22 +47,27 @@ export function dataDirLockPath(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-/** Lock files this process holds, so a second open in the same process is refused too. */
-const heldByThisProcess = new Set<string>();
+/** Tokens of the locks this process holds or is taking, so a second open in it is refused too. */
+const tokensOfThisProcess = new Set<string>();
 
 /** Takes the lock on `dataDir` for this process, or throws DataDirLockedError naming the live holder. */
 export async function lockDataDir(dataDir: string, command: string): Promise<DataDirLock> {
   const lockPath = dataDirLockPath(dataDir);
   const holder: DataDirHolder = { pid: process.pid, hostname: os.hostname(), command, since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
-  for (;;) {
-    if (await createExclusively(lockPath, holder)) break;
-    const current = await readHolder(lockPath);
-    // Removed between our attempt and the read: try again.
-    if (!current) continue;
-    if (isAlive(current, lockPath)) throw new DataDirLockedError(path.resolve(dataDir), current);
-    await removeStaleLock(lockPath, current);
+  tokensOfThisProcess.add(holder.token);
+  try {
+    for (;;) {
+      if (await createExclusively(lockPath, holder)) break;
+      const current = await readHolder(lockPath);
+      // Removed between our attempt and the read: try again.
+      if (!current) continue;
+      if (isAlive(current)) throw new DataDirLockedError(path.resolve(dataDir), current);
+      await removeStaleLock(lockPath, current);
+    }
+  } catch (error) {
+    tokensOfThisProcess.delete(holder.token);
+    throw error;
   }
-  heldByThisProcess.add(lockPath);
   // A path out of the process that skips close() (process.exit in a signal handler) still frees it.
   const releaseOnExit = () => removeIfOurs(lockPath, holder);
   process.once('exit', releaseOnExit);
@@ -81,16 +86,9 @@ export async function lockDataDir(dataDir: string, command: string): Promise<Dat
       released = true;
       process.off('exit', releaseOnExit);
       removeIfOurs(lockPath, holder);
-      heldByThisProcess.delete(lockPath);
+      tokensOfThisProcess.delete(holder.token);
     },
   };
-}
-
-/** The process holding `dataDir`, or null when it is free (no lock, or one left by a dead process). */
-export async function findDataDirHolder(dataDir: string): Promise<DataDirHolder | null> {
-  const lockPath = dataDirLockPath(dataDir);
-  const holder = await readHolder(lockPath);
-  return holder && isAlive(holder, lockPath) ? holder : null;
 }
 
 async function createExclusively(lockPath: string, holder: DataDirHolder): Promise<boolean> {
@@ -125,12 +123,12 @@ async function readHolder(lockPath: string): Promise<DataDirHolder | null> {
   }
 }
 
-function isAlive(holder: DataDirHolder, lockPath: string): boolean {
+function isAlive(holder: DataDirHolder): boolean {
   // Another machine's pid cannot be checked from here (a data dir on a shared disk): assume alive.
   if (holder.hostname !== os.hostname()) return true;
   if (!Number.isInteger(holder.pid) || holder.pid <= 0) return false;
   // Our own pid on a lock we did not take: left by an earlier process that had the same pid.
-  if (holder.pid === process.pid) return heldByThisProcess.has(lockPath);
+  if (holder.pid === process.pid) return tokensOfThisProcess.has(holder.token);
   try {
     process.kill(holder.pid, 0);
     return true;
