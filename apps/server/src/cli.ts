@@ -20,6 +20,7 @@ import { DEMO_SIZES } from './modules/sample-data/sample-set.js';
 import { VERSION } from './version.js';
 
 const DEMO_EMAIL = 'demo@spanner.example';
+const DEMO_ACCOUNT = { email: DEMO_EMAIL, name: 'Demo User', organizationName: 'Demo Company' };
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
@@ -187,7 +188,7 @@ async function seedThroughServer(config: Config, server: DataDirHolder & { url: 
     }).catch((error: unknown) => {
       throw new SeedError(`The server at ${server.url} did not answer (${error instanceof Error ? error.message : String(error)}).`);
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
   };
   try {
     const password = newDemoPassword();
@@ -216,8 +217,6 @@ class SeedError extends Error {}
 function problemText(response: { status: number; body: Record<string, unknown> }): string {
   return `${response.status} ${String(response.body.detail ?? response.body.title ?? '')}`.trim();
 }
-
-const DEMO_ACCOUNT = { email: DEMO_EMAIL, name: 'Demo User', organizationName: 'Demo Company' };
 
 function newDemoPassword(): string {
   return randomBytes(12).toString('base64url');

@@ -50,7 +50,7 @@ describe('the spanner CLI', () => {
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('refuses a ping timeout that is not a number of milliseconds', async () => {
     const cli = runCli(['ping', '--timeout', 'soon'], { LOG_LEVEL: 'warn' });
@@ -96,7 +96,7 @@ describe('spanner start on the embedded database', () => {
     const { rows } = await reopened.query<{ count: number }>('select count(*)::int as count from drizzle.__drizzle_migrations');
     expect(rows[0]!.count).toBeGreaterThan(0);
     await reopened.close();
-  });
+  }, 120_000);
 
   it('starts again on the same data dir and stops on SIGTERM', async () => {
     const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
@@ -104,7 +104,7 @@ describe('spanner start on the embedded database', () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-  });
+  }, 120_000);
 
   it('seeds a demo organization whose printed login shows its records', async () => {
     const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
@@ -146,7 +146,7 @@ describe.runIf(!config.databaseUrl)('another command beside a running embedded s
     expect(await migrate.exited).toBe(1);
     expect(migrate.stderr()).toContain(`is in use by \`spanner start\` (pid ${server.child.pid} on `);
     expect(migrate.stderr()).not.toMatch(/^\s+at /m);
-  });
+  }, 60_000);
 
   it('seeds the demo through the running server, whose database then signs the demo user in', async () => {
     const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
@@ -163,7 +163,7 @@ describe.runIf(!config.databaseUrl)('another command beside a running embedded s
     expect(seed.stderr()).toContain(`demo@spanner.example already has an account`);
     expect(seed.stderr()).toContain(`stop the server (pid ${server.child.pid})`);
     expect(await demoDealCount(base, password)).toBe(180);
-  });
+  }, 60_000);
 
   it('starts again after the server is killed with SIGKILL, with the seeded demo intact', async () => {
     server.child.kill('SIGKILL');
