@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,9 +62,18 @@ describe('the PGlite data dir lock', () => {
     await lock.release();
   });
 
-  it('treats a lock held on another machine as held, since its pid cannot be checked', async () => {
+  it('treats a recently touched lock from another hostname as held, since its pid cannot be checked there', async () => {
     await writeLock({ pid: await deadPid(), hostname: 'another-machine' });
     await expect(lockDataDir(dataDir, 'spanner start')).rejects.toThrow('on another-machine');
+  });
+
+  it('takes over a lock from another hostname that its holder stopped touching (a recreated container)', async () => {
+    await writeLock({ pid: process.pid + 1, hostname: 'old-container' });
+    const minutesAgo = new Date(Date.now() - 5 * 60_000);
+    await utimes(dataDirLockPath(dataDir), minutesAgo, minutesAgo);
+    const lock = await lockDataDir(dataDir, 'spanner start');
+    expect(lock.holder.hostname).toBe(os.hostname());
+    await lock.release();
   });
 
   it('records the published URL for other commands and removes the lock on release', async () => {

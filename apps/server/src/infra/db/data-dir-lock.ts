@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,6 +9,14 @@ import path from 'node:path';
  * corrupt them beyond repair. The lock is a file beside the data dir (`<dataDir>.lock`) naming its
  * holder; a holder that died without removing it (crash, kill -9) no longer blocks anyone.
  */
+
+/**
+ * A holder's pid can only be checked on its own host. For a lock written under another hostname
+ * (a recreated container on the same volume) the holder's heartbeat decides: it touches the lock
+ * this often, and a lock untouched for much longer is stale.
+ */
+const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_STALE_MS = 60_000;
 
 export interface DataDirHolder {
   pid: number;
@@ -61,7 +69,7 @@ export async function lockDataDir(dataDir: string, command: string): Promise<Dat
       const current = await readHolder(lockPath);
       // Removed between our attempt and the read: try again.
       if (!current) continue;
-      if (isAlive(current)) throw new DataDirLockedError(path.resolve(dataDir), current);
+      if (await isAlive(current, lockPath)) throw new DataDirLockedError(path.resolve(dataDir), current);
       await removeStaleLock(lockPath, current);
     }
   } catch (error) {
@@ -71,6 +79,10 @@ export async function lockDataDir(dataDir: string, command: string): Promise<Dat
   // A path out of the process that skips close() (process.exit in a signal handler) still frees it.
   const releaseOnExit = () => removeIfOurs(lockPath, holder);
   process.once('exit', releaseOnExit);
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lockPath, now, now).catch(() => {});
+  }, HEARTBEAT_MS).unref();
   let released = false;
   return {
     holder,
@@ -84,6 +96,7 @@ export async function lockDataDir(dataDir: string, command: string): Promise<Dat
     async release() {
       if (released) return;
       released = true;
+      clearInterval(heartbeat);
       process.off('exit', releaseOnExit);
       removeIfOurs(lockPath, holder);
       tokensOfThisProcess.delete(holder.token);
@@ -123,9 +136,8 @@ async function readHolder(lockPath: string): Promise<DataDirHolder | null> {
   }
 }
 
-function isAlive(holder: DataDirHolder): boolean {
-  // Another machine's pid cannot be checked from here (a data dir on a shared disk): assume alive.
-  if (holder.hostname !== os.hostname()) return true;
+async function isAlive(holder: DataDirHolder, lockPath: string): Promise<boolean> {
+  if (holder.hostname !== os.hostname()) return touchedWithin(lockPath, HEARTBEAT_STALE_MS);
   if (!Number.isInteger(holder.pid) || holder.pid <= 0) return false;
   // Our own pid on a lock we did not take: left by an earlier process that had the same pid.
   if (holder.pid === process.pid) return tokensOfThisProcess.has(holder.token);
@@ -135,6 +147,14 @@ function isAlive(holder: DataDirHolder): boolean {
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function touchedWithin(lockPath: string, ms: number): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(lockPath)).mtimeMs < ms;
+  } catch {
+    return false;
   }
 }
 
