@@ -1,9 +1,11 @@
+import type { SampleDataResult } from '@spanner/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { buildApp, buildWorkerApp, type App } from './app.js';
 import { ConfigError, loadConfig, resolveSecretKey, type Config } from './config.js';
 import { closeContext, createContext, createQueue, type AppContext } from './context.js';
 import { createDb } from './infra/db/client.js';
+import { DataDirLockedError, type DataDirHolder } from './infra/db/data-dir-lock.js';
 import { runMigrations } from './infra/db/migrate.js';
 import { JobTimeoutError } from './infra/queue/queue.js';
 import { createLogger, type Logger } from './infra/telemetry/logger.js';
@@ -18,6 +20,7 @@ import { DEMO_SIZES } from './modules/sample-data/sample-set.js';
 import { VERSION } from './version.js';
 
 const DEMO_EMAIL = 'demo@spanner.example';
+const DEMO_ACCOUNT = { email: DEMO_EMAIL, name: 'Demo User', organizationName: 'Demo Company' };
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
@@ -32,6 +35,13 @@ function readConfig(): Config {
     }
     throw error;
   }
+}
+
+/** Another process owns the embedded database: say who, without a stack trace. */
+function exitIfDataDirLocked(error: unknown): void {
+  if (!(error instanceof DataDirLockedError)) return;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }
 
 /** SIGINT/SIGTERM: stop accepting, drain requests and running jobs, close pools; a second signal forces exit. */
@@ -67,13 +77,24 @@ function closeOnSignal(log: Logger, close: () => Promise<void>): void {
 async function listen(app: App, ctx: AppContext, role: string): Promise<void> {
   const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
   const port = new URL(address).port;
+  // Lets `spanner seed` on the same data dir work through this API instead of opening it.
+  if (role !== 'worker') await ctx.db.dataDirLock?.publishUrl(localUrl(ctx.config.host, Number(port)));
   ctx.log.info({ role, url: address, port: Number(port), version: VERSION }, `Spanner CRM ${role} listening on http://localhost:${port}`);
+}
+
+/** How a process on this machine reaches a server listening on `host`. */
+function localUrl(host: string, port: number): string {
+  if (['0.0.0.0', '::', ''].includes(host)) return `http://127.0.0.1:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 async function serve(role: 'start' | 'api' | 'worker'): Promise<void> {
   // Only the serving roles sign anything, so only they create the local secret.
   const config = resolveSecretKey(readConfig());
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, { db: { pgliteOwner: `spanner ${role}` } }).catch((error: unknown) => {
+    exitIfDataDirLocked(error);
+    throw error;
+  });
   // Signals during start-up (migrations) must also close the database cleanly.
   const running: { app?: App } = {};
   closeOnSignal(ctx.log, async () => {
@@ -91,7 +112,10 @@ async function migrate(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
   // Only the database: migrating must not depend on Redis being up.
-  const db = await createDb(config);
+  const db = await createDb(config, { pgliteOwner: 'spanner migrate' }).catch((error: unknown) => {
+    exitIfDataDirLocked(error);
+    throw error;
+  });
   try {
     await runMigrations(db);
     log.info('migrations applied');
@@ -126,23 +150,85 @@ async function seed(options: { demo?: boolean }): Promise<void> {
     return;
   }
   const config = resolveSecretKey(readConfig());
-  const ctx = await createContext(config);
-  const step = (text: string) => process.stdout.write(`${text}\n`);
+  let ctx: AppContext;
+  try {
+    ctx = await createContext(config, { db: { pgliteOwner: 'spanner seed --demo' } });
+  } catch (error) {
+    if (error instanceof DataDirLockedError && error.holder.url) return seedThroughServer(config, error.holder as DataDirHolder & { url: string });
+    exitIfDataDirLocked(error);
+    throw error;
+  }
   try {
     step('Applying migrations…');
     await runMigrations(ctx.db);
-    const password = randomBytes(12).toString('base64url');
+    const password = newDemoPassword();
     const auth = createAuthService(ctx, createApiKeysService(ctx.db.db));
     step('Creating the demo account and organization…');
-    const { userId, organization } = await auth.provisionAccount({ email: DEMO_EMAIL, name: 'Demo User', password, organizationName: 'Demo Company' });
+    const { userId, organization } = await auth.provisionAccount({ ...DEMO_ACCOUNT, password });
     step('Loading companies, contacts, deals, tasks and notes…');
     const actor: Actor = { kind: 'user', userId, orgId: organization.id, role: 'owner', sessionId: 'cli', requestId: 'seed-demo' };
-    const created = await createSampleDataService(ctx.db.db).load(actor, DEMO_SIZES);
-    step(`Created ${Object.entries(created).map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
-    step(`\nSign in at ${config.publicUrl}/login\n  email:    ${DEMO_EMAIL}\n  password: ${password}`);
+    printSeeded(config, await createSampleDataService(ctx.db.db).load(actor, DEMO_SIZES), password);
   } finally {
     await closeContext(ctx);
   }
+}
+
+/**
+ * The embedded database belongs to a running server, so the demo goes in through its public API:
+ * a sign-up and "Load sample data", as a person in the browser would. An existing demo account
+ * cannot get a new password this way (that needs the database itself).
+ */
+async function seedThroughServer(config: Config, server: DataDirHolder & { url: string }): Promise<void> {
+  step(`The embedded database is in use by \`${server.command}\` (pid ${server.pid}); seeding through it at ${server.url}.`);
+  const call = async (pathname: string, body: unknown, accessToken?: string) => {
+    const response = await fetch(`${server.url}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+      body: JSON.stringify(body),
+    }).catch((error: unknown) => {
+      throw new SeedError(`The server at ${server.url} did not answer (${error instanceof Error ? error.message : String(error)}).`);
+    });
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+  };
+  try {
+    const password = newDemoPassword();
+    step('Creating the demo account and organization…');
+    const signup = await call('/api/v1/auth/signup', { ...DEMO_ACCOUNT, password });
+    if (signup.status === 409) {
+      throw new SeedError(
+        `${DEMO_EMAIL} already has an account: sign in with the password printed when it was seeded, ` +
+          `or stop the server (pid ${server.pid}) and run \`spanner seed --demo\` again to give it a new one.`,
+      );
+    }
+    if (signup.status !== 201) throw new SeedError(`Creating the demo account failed: ${problemText(signup)}`);
+    step('Loading companies, contacts, deals, tasks and notes…');
+    const loaded = await call('/api/v1/sample-data', {}, signup.body.accessToken as string);
+    if (loaded.status !== 201) throw new SeedError(`Loading the sample data failed: ${problemText(loaded)}`);
+    printSeeded(config, loaded.body as unknown as SampleDataResult, password);
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+class SeedError extends Error {}
+
+function problemText(response: { status: number; body: Record<string, unknown> }): string {
+  return `${response.status} ${String(response.body.detail ?? response.body.title ?? '')}`.trim();
+}
+
+function newDemoPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+function step(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function printSeeded(config: Config, created: SampleDataResult, password: string): void {
+  step(`Created ${Object.entries(created).map(([kind, count]) => `${count} ${kind}`).join(', ')}.`);
+  step(`\nSign in at ${config.publicUrl}/login\n  email:    ${DEMO_EMAIL}\n  password: ${password}`);
 }
 
 function parseMilliseconds(value: string): number {

@@ -5,9 +5,25 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteExtensions } from '../src/infra/db/client.js';
 import { baseConfig, testDbOptions } from './app.js';
-import { listeningPort, runCli } from './cli.js';
+import { listeningPort, runCli, type CliProcess } from './cli.js';
 
 const config = baseConfig();
+
+/** Signs in as the seeded demo user on a running server and counts the deals it sees. */
+async function demoDealCount(base: string, password: string): Promise<number> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'demo@spanner.example', password }),
+  });
+  expect(login.status).toBe(200);
+  const { accessToken, organization } = (await login.json()) as { accessToken: string; organization: { name: string } };
+  expect(organization.name).toBe('Demo Company');
+  const deals = await fetch(`${base}/api/v1/deals?limit=200`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return ((await deals.json()) as { data: unknown[] }).data.length;
+}
+
+const printedPassword = (seed: CliProcess) => /password: (\S+)/.exec(seed.stdout())![1]!;
 
 describe('the spanner CLI', () => {
   it.each(['start', 'api', 'worker', 'migrate', 'ping', 'seed'])('explains `%s --help`', async (command) => {
@@ -34,7 +50,7 @@ describe('the spanner CLI', () => {
     } finally {
       await rm(parent, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('refuses a ping timeout that is not a number of milliseconds', async () => {
     const cli = runCli(['ping', '--timeout', 'soon'], { LOG_LEVEL: 'warn' });
@@ -80,7 +96,7 @@ describe('spanner start on the embedded database', () => {
     const { rows } = await reopened.query<{ count: number }>('select count(*)::int as count from drizzle.__drizzle_migrations');
     expect(rows[0]!.count).toBeGreaterThan(0);
     await reopened.close();
-  });
+  }, 120_000);
 
   it('starts again on the same data dir and stops on SIGTERM', async () => {
     const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
@@ -88,30 +104,72 @@ describe('spanner start on the embedded database', () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-  });
+  }, 120_000);
 
   it('seeds a demo organization whose printed login shows its records', async () => {
     const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     expect(await seed.exited).toBe(0);
     expect(seed.stdout()).toContain('Created 250 companies, 600 contacts, 180 deals, 200 tasks, 300 notes.');
-    const password = /password: (\S+)/.exec(seed.stdout())![1]!;
+    const password = printedPassword(seed);
     const cli = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     try {
       const base = `http://127.0.0.1:${await listeningPort(cli)}`;
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'demo@spanner.example', password }),
-      });
-      expect(login.status).toBe(200);
-      const { accessToken, organization } = (await login.json()) as { accessToken: string; organization: { name: string } };
-      expect(organization.name).toBe('Demo Company');
-      const deals = await fetch(`${base}/api/v1/deals?limit=200`, { headers: { authorization: `Bearer ${accessToken}` } });
-      expect(((await deals.json()) as { data: unknown[] }).data).toHaveLength(180);
+      expect(await demoDealCount(base, password)).toBe(180);
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;
     }
+  }, 120_000);
+});
+
+describe.runIf(!config.databaseUrl)('another command beside a running embedded server', () => {
+  let dataDir: string;
+  let server: CliProcess;
+  let base: string;
+  let password: string;
+  const startServer = async () => {
+    server = runCli(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    base = `http://127.0.0.1:${await listeningPort(server)}`;
+  };
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'spanner-beside-'));
+    await startServer();
+  }, 120_000);
+  afterAll(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('is refused, naming the pid and command of the server that holds the database', async () => {
+    const migrate = runCli(['migrate'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(await migrate.exited).toBe(1);
+    expect(migrate.stderr()).toContain(`is in use by \`spanner start\` (pid ${server.child.pid} on `);
+    expect(migrate.stderr()).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it('seeds the demo through the running server, whose database then signs the demo user in', async () => {
+    const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(await seed.exited, seed.stderr()).toBe(0);
+    expect(seed.stdout()).toContain(`(pid ${server.child.pid}); seeding through it at ${base}`);
+    expect(seed.stdout()).toContain('Created 250 companies, 600 contacts, 180 deals, 200 tasks, 300 notes.');
+    password = printedPassword(seed);
+    expect(await demoDealCount(base, password)).toBe(180);
+  }, 120_000);
+
+  it('refuses a second demo seed through the server and leaves the first login working', async () => {
+    const seed = runCli(['seed', '--demo'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    expect(await seed.exited).toBe(1);
+    expect(seed.stderr()).toContain(`demo@spanner.example already has an account`);
+    expect(seed.stderr()).toContain(`stop the server (pid ${server.child.pid})`);
+    expect(await demoDealCount(base, password)).toBe(180);
+  }, 60_000);
+
+  it('starts again after the server is killed with SIGKILL, with the seeded demo intact', async () => {
+    server.child.kill('SIGKILL');
+    await server.exited;
+    await startServer();
+    expect(await demoDealCount(base, password)).toBe(180);
   }, 120_000);
 });
 

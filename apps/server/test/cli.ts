@@ -15,7 +15,12 @@ export interface CliProcess {
 
 /** Runs the CLI from source (`node --import tsx src/main.ts`) with only the given variables set. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  return runScript('src/main.ts', args, env);
+}
+
+/** Runs a TypeScript file of the server (path relative to apps/server) in a child process. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: serverRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Config } from '../../config.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export interface DbHandle {
   withSession<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** The lock on the PGlite data dir this process owns (none in memory or on PostgreSQL). */
+  readonly dataDirLock?: DataDirLock;
 }
 
 export interface DbOptions {
@@ -30,6 +33,8 @@ export interface DbOptions {
   pgliteSnapshot?: Blob;
   /** Overrides DATA_DIR for PGlite; `memory://` keeps the database in memory. */
   pgliteDataDir?: string;
+  /** Who opens the PGlite data dir (`spanner start`), told to a second process that tries. */
+  pgliteOwner?: string;
   poolSize?: number;
 }
 
@@ -40,16 +45,27 @@ export async function createDb(config: Config, options: DbOptions = {}): Promise
 
 async function createPglite(config: Config, options: DbOptions): Promise<DbHandle> {
   const dataDir = options.pgliteDataDir ?? path.join(config.dataDir, 'pglite');
+  if (dataDir.includes('://')) return pgliteHandle(await openPglite(dataDir, options));
   // PGlite creates its own directory but not the parents (DATA_DIR may not exist yet).
-  if (!dataDir.includes('://')) await mkdir(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir, {
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  // Before opening: a second PGlite on the same files corrupts them.
+  const lock = await lockDataDir(dataDir, options.pgliteOwner ?? `node ${process.argv.slice(1).join(' ')}`);
+  try {
+    return pgliteHandle(await openPglite(dataDir, options), lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+function openPglite(dataDir: string, options: DbOptions): Promise<PGlite> {
+  return PGlite.create(dataDir, {
     extensions: pgliteExtensions,
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
   });
-  return pgliteHandle(client);
 }
 
-export function pgliteHandle(client: PGlite): DbHandle {
+export function pgliteHandle(client: PGlite, dataDirLock?: DataDirLock): DbHandle {
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   // PGlite is one session, so session-level locks cannot make callers wait for each other:
   // callers that need a session of their own (migrations) take turns instead.
@@ -65,7 +81,14 @@ export function pgliteHandle(client: PGlite): DbHandle {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await dataDirLock?.release();
+      }
+    },
+    ...(dataDirLock ? { dataDirLock } : {}),
   };
 }
 
