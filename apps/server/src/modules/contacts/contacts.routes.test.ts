@@ -168,6 +168,29 @@ describe('contacts and companies, many-to-many', () => {
     ]);
   });
 
+  it('answers 404 for a link or unlink through a missing or trashed record in the path, and for a pair that is not linked', async () => {
+    const person = await createContact({ lastName: 'Pathfinder' });
+    const company = await created<{ id: string }>('/api/v1/companies', { name: 'Pathways' });
+    const missing = '0190a0c8-2b7a-7000-8000-00000000dead';
+    const answer = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {
+      const response = await call(method, url, payload);
+      return [response.statusCode, response.json().detail];
+    };
+    expect(await answer('POST', `/api/v1/contacts/${missing}/companies`, { companyId: company.id })).toEqual([404, 'No such contact.']);
+    expect(await answer('POST', `/api/v1/companies/${missing}/contacts`, { contactId: person.id })).toEqual([404, 'No such company.']);
+    expect(await answer('GET', `/api/v1/contacts/${missing}/companies`)).toEqual([404, 'No such contact.']);
+    expect(await answer('GET', `/api/v1/companies/${missing}/contacts`)).toEqual([404, 'No such company.']);
+    expect(await answer('DELETE', `/api/v1/contacts/${person.id}/companies/${company.id}`)).toEqual([404, 'This contact and company are not linked.']);
+    expect(await answer('DELETE', `/api/v1/companies/${company.id}/contacts/${person.id}`)).toEqual([404, 'This contact and company are not linked.']);
+    expect(await answer('DELETE', `/api/v1/contacts/${missing}/companies/${company.id}`)).toEqual([404, 'This contact and company are not linked.']);
+
+    const trashed = await createContact({ lastName: 'Binned' });
+    await call('DELETE', `/api/v1/contacts/${trashed.id}`);
+    expect(await answer('POST', `/api/v1/contacts/${trashed.id}/companies`, { companyId: company.id })).toEqual([404, 'No such contact.']);
+    const linkToTrashed = await call('POST', `/api/v1/companies/${company.id}/contacts`, { contactId: trashed.id });
+    expect([linkToTrashed.statusCode, linkToTrashed.json().errors]).toEqual([422, [{ path: 'body.contactId', message: 'is not a contact of this organization' }]]);
+  });
+
   it('names a company of another organization as an invalid field, not a link', async () => {
     const person = await createContact({ lastName: 'Loyal' });
     const other = await signUp(t.app, { organizationName: 'Other Co' });

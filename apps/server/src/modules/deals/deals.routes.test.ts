@@ -143,6 +143,24 @@ describe('deals', () => {
     expect((await call('GET', `/api/v1/deals/${deal.id}/contacts`)).json().data).toEqual([]);
   });
 
+  it('answers 404 for a missing or trashed deal in a link path and for a contact not on the deal, 422 for a contact of no one', async () => {
+    const deal = await createDeal({ name: 'Lonely' });
+    const contact = (await call('POST', '/api/v1/contacts', { lastName: 'Absent' })).json();
+    const missing = '0190a0c8-2b7a-7000-8000-00000000dead';
+    const answer = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {
+      const response = await call(method, url, payload);
+      return [response.statusCode, response.json().detail];
+    };
+    expect(await answer('POST', `/api/v1/deals/${missing}/contacts`, { contactId: contact.id })).toEqual([404, 'No such deal.']);
+    expect(await answer('GET', `/api/v1/deals/${missing}/contacts`)).toEqual([404, 'No such deal.']);
+    expect(await answer('DELETE', `/api/v1/deals/${deal.id}/contacts/${contact.id}`)).toEqual([404, 'This contact is not on the deal.']);
+    expect(await answer('DELETE', `/api/v1/deals/${missing}/contacts/${contact.id}`)).toEqual([404, 'This contact is not on the deal.']);
+    const unknownContact = await call('POST', `/api/v1/deals/${deal.id}/contacts`, { contactId: missing });
+    expect([unknownContact.statusCode, unknownContact.json().errors]).toEqual([422, [{ path: 'body.contactId', message: 'is not a contact of this organization' }]]);
+    await call('DELETE', `/api/v1/deals/${deal.id}`);
+    expect(await answer('POST', `/api/v1/deals/${deal.id}/contacts`, { contactId: contact.id })).toEqual([404, 'No such deal.']);
+  });
+
   it('finds deals of a company and filters by expected close date', async () => {
     const company = (await call('POST', '/api/v1/companies', { name: 'Initech' })).json();
     const deal = await createDeal({ name: 'TPS reports', companyId: company.id, expectedCloseDate: '2027-03-31' });
