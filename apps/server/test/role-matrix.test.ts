@@ -2,35 +2,9 @@ import { can, roles, type Role } from '@spanner/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
 import { createTestApp, type TestApp } from './app.js';
-import { seedOrganization, signUpPeople, type People, type SeededOrganization } from './fixtures.js';
+import { seedOrganization, signUpPeople, urlFor, type People } from './fixtures.js';
 import { bearer } from './identity.js';
 import { expectedAccess } from './role-matrix.expected.js';
-
-/** Which of the organization's rows a route parameter names, by the path segment before it. */
-const targets: Record<string, (org: SeededOrganization) => string> = {
-  'organizations/:id': (org) => org.orgId,
-  // The person in the member role: someone an admin may manage, and not the caller's own seat.
-  'members/:userId': (org) => org.people.member.user.id,
-  'invitations/:id': (org) => org.invitation.id,
-  'api-keys/:id': (org) => org.apiKeys.viewer.id,
-  'tags/:id': (org) => org.records.tagId,
-  'companies/:id': (org) => org.records.companyId,
-  'companies/:companyId': (org) => org.records.companyId,
-  'contacts/:id': (org) => org.records.contactId,
-  'contacts/:contactId': (org) => org.records.contactId,
-  'deals/:id': (org) => org.records.dealId,
-  'tasks/:id': (org) => org.records.taskId,
-  'notes/:id': (org) => org.records.noteId,
-  'pipelines/:id': (org) => org.records.pipelineId,
-};
-
-function urlFor(route: ApiRoute, org: SeededOrganization): string {
-  return route.url.replace(/([\w-]+)\/(:\w+)/g, (whole: string) => {
-    const target = targets[whole];
-    if (!target) throw new Error(`no fixture for "${whole}" in ${route.url}: add one to targets`);
-    return `${whole.split('/')[0]}/${target(org)}`;
-  });
-}
 
 type Caller = { kind: 'person' | 'API key'; role: Role };
 

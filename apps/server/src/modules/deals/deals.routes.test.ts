@@ -56,6 +56,12 @@ describe('pipelines', () => {
     expect((await call('DELETE', `/api/v1/pipelines/${pipeline.id}`)).statusCode).toBe(409);
   });
 
+  it('refuses stage ids in a new pipeline: they could only name stages of another pipeline', async () => {
+    const response = await call('POST', '/api/v1/pipelines', { name: 'Copied', stages: [{ id: stage('Won').id, name: 'Won', probability: 100, kind: 'won' }] });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'body.stages.0.id', message: 'is not a stage of this pipeline' }]);
+  });
+
   it('keeps pipeline changes to admins; members read them', async () => {
     const member = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
     expect((await call('GET', '/api/v1/pipelines', undefined, member.token)).statusCode).toBe(200);
