@@ -1,6 +1,7 @@
 import { roles, type CreatedApiKey, type Invitation, type Role } from '@spanner/contracts';
 import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
+import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
 import type { AppContext } from '../src/context.js';
 import { addMember, bearer, signUp, TEST_PASSWORD, type SignedUp } from './identity.js';
 
@@ -86,6 +87,33 @@ async function seedRecords(app: App, token: string, name: string): Promise<Seede
   const task = await create('/api/v1/tasks', { title: `${name} task`, record: { type: 'deal', id: deal.id } });
   const note = await create('/api/v1/notes', { body: `${name} note`, record: { type: 'contact', id: contact.id } });
   return { tagId: tag.id, companyId: company.id, contactId: contact.id, dealId: deal.id, taskId: task.id, noteId: note.id, pipelineId: pipeline!.id };
+}
+
+/** Which of the organization's rows a route parameter names, by the path segment before it. */
+const targets: Record<string, (org: SeededOrganization) => string> = {
+  'organizations/:id': (org) => org.orgId,
+  // The person in the member role: someone an admin may manage, and not the caller's own seat.
+  'members/:userId': (org) => org.people.member.user.id,
+  'invitations/:id': (org) => org.invitation.id,
+  'api-keys/:id': (org) => org.apiKeys.viewer.id,
+  'tags/:id': (org) => org.records.tagId,
+  'companies/:id': (org) => org.records.companyId,
+  'companies/:companyId': (org) => org.records.companyId,
+  'contacts/:id': (org) => org.records.contactId,
+  'contacts/:contactId': (org) => org.records.contactId,
+  'deals/:id': (org) => org.records.dealId,
+  'tasks/:id': (org) => org.records.taskId,
+  'notes/:id': (org) => org.records.noteId,
+  'pipelines/:id': (org) => org.records.pipelineId,
+};
+
+/** The route's path with each parameter filled by the organization's row it names. */
+export function urlFor(route: ApiRoute, org: SeededOrganization): string {
+  return route.url.replace(/([\w-]+)\/(:\w+)/g, (whole: string) => {
+    const target = targets[whole];
+    if (!target) throw new Error(`no fixture for "${whole}" in ${route.url}: add one to targets`);
+    return `${whole.split('/')[0]}/${target(org)}`;
+  });
 }
 
 type Rows<T> = { rows: T[] };

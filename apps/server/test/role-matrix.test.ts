@@ -2,55 +2,52 @@ import { can, roles, type Role } from '@spanner/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
 import { createTestApp, type TestApp } from './app.js';
-import { seedOrganization, signUpPeople, type People, type SeededOrganization } from './fixtures.js';
+import { seedOrganization, signUpPeople, urlFor, type People } from './fixtures.js';
 import { bearer } from './identity.js';
-
-/** Which of the organization's rows a route parameter names, by the path segment before it. */
-const targets: Record<string, (org: SeededOrganization) => string> = {
-  'organizations/:id': (org) => org.orgId,
-  // The person in the member role: someone an admin may manage, and not the caller's own seat.
-  'members/:userId': (org) => org.people.member.user.id,
-  'invitations/:id': (org) => org.invitation.id,
-  'api-keys/:id': (org) => org.apiKeys.viewer.id,
-  'tags/:id': (org) => org.records.tagId,
-  'companies/:id': (org) => org.records.companyId,
-  'companies/:companyId': (org) => org.records.companyId,
-  'contacts/:id': (org) => org.records.contactId,
-  'contacts/:contactId': (org) => org.records.contactId,
-  'deals/:id': (org) => org.records.dealId,
-  'tasks/:id': (org) => org.records.taskId,
-  'notes/:id': (org) => org.records.noteId,
-  'pipelines/:id': (org) => org.records.pipelineId,
-};
-
-function urlFor(route: ApiRoute, org: SeededOrganization): string {
-  return route.url.replace(/([\w-]+)\/(:\w+)/g, (whole: string) => {
-    const target = targets[whole];
-    if (!target) throw new Error(`no fixture for "${whole}" in ${route.url}: add one to targets`);
-    return `${whole.split('/')[0]}/${target(org)}`;
-  });
-}
+import { expectedAccess } from './role-matrix.expected.js';
 
 type Caller = { kind: 'person' | 'API key'; role: Role };
 
 /** Identity routes can sign people out, revoke keys, change roles or remove the organization itself. */
 const changesAccess = (route: ApiRoute) => /^\/api\/v1\/(auth|me|organizations|api-keys)(\/|$)/.test(route.url);
 
-/** What the route declares for a caller: may it pass the guard? */
-function allowed(route: ApiRoute, caller: Caller): boolean {
-  if (route.access === 'public') return true;
-  if (route.access === 'user') return caller.kind === 'person';
-  return can(caller.role, route.access);
+const TABLE = 'apps/server/test/role-matrix.expected.ts';
+const keyOf = (route: Pick<ApiRoute, 'method' | 'url'>) => `${route.method} ${route.url}`;
+
+/** Who the table lets through: 'public', 'people', or the roles it names. */
+type Entry = { kind: 'public' } | { kind: 'people' } | { kind: 'roles'; roles: Role[] };
+
+function entryOf(text: string): Entry {
+  if (text === 'public' || text === 'people') return { kind: text };
+  const words = text.split(/\s+/).filter(Boolean);
+  const unknown = words.filter((word) => !(roles as readonly string[]).includes(word));
+  if (words.length === 0 || unknown.length > 0) throw new Error(`${TABLE}: "${text}" is not 'public', 'people' or a list of roles (${roles.join(' ')})`);
+  return { kind: 'roles', roles: words as Role[] };
 }
 
-// Built before the tests are collected: the routes it registers are the table.
+function allowedBy(entry: Entry, caller: Caller): boolean {
+  if (entry.kind === 'public') return true;
+  if (entry.kind === 'people') return caller.kind === 'person';
+  return entry.roles.includes(caller.role);
+}
+
+/** A first line for a route the table lacks, read from its declaration: a person checks it before committing. */
+function suggestedLine(route: ApiRoute): string {
+  const { access } = route;
+  const who = access === 'public' ? 'public' : access === 'user' ? 'people' : roles.filter((role) => can(role, access)).join(' ');
+  return `  '${keyOf(route)}': '${who}',`;
+}
+
+const table = new Map(Object.entries(expectedAccess).map(([key, text]) => [key, entryOf(text)]));
+
+// Built before the tests are collected: the routes it registers are the ones checked.
 const t: TestApp = await createTestApp();
 afterAll(() => t.close());
-const guarded = t.app.apiRoutes.filter((route) => route.access !== 'public');
+const guardedInTable = t.app.apiRoutes.filter((route) => table.has(keyOf(route)) && table.get(keyOf(route))!.kind !== 'public');
 
 /**
  * Table-driven over every registered /api/v1 route: each role, as a person and as an API key,
- * gets 403 exactly where the permissions table (contracts/permissions.ts) says so.
+ * gets 403 exactly where the reviewed table (role-matrix.expected.ts) says so.
  */
 describe('the role matrix on every route', () => {
   let people: People;
@@ -60,14 +57,29 @@ describe('the role matrix on every route', () => {
     people = await signUpPeople(t.app, 'Matrix');
   });
 
-  it('declares the access of every route', () => {
+  it('has a line in the reviewed table for every registered route, and none for a route that is gone', () => {
     expect(t.app.apiRoutes.length).toBeGreaterThan(20);
-    for (const route of t.app.apiRoutes) expect(route.access, `${route.method} ${route.url}`).toBeTruthy();
+    const registered = new Set(t.app.apiRoutes.map(keyOf));
+    const missing = t.app.apiRoutes.filter((route) => !table.has(keyOf(route)));
+    const extra = [...table.keys()].filter((key) => !registered.has(key));
+    const advice = [
+      ...(missing.length > 0 ? [`Routes missing from ${TABLE}: decide who may call each, then add its line (suggested from the declaration):`, ...missing.map(suggestedLine)] : []),
+      ...(extra.length > 0 ? [`Lines in ${TABLE} for routes no longer registered: remove them (or restore the route):`, ...extra.map((key) => `  '${key}'`)] : []),
+    ];
+    expect(advice.join('\n'), 'the route table is out of date').toBe('');
   });
 
-  it.each(guarded.map((route) => [`${route.method} ${route.url} (${route.access})`, route] as const))(
-    '%s: forbidden exactly to the roles without the permission',
+  it('registers as public exactly the routes the table calls public', () => {
+    const differing = t.app.apiRoutes
+      .filter((route) => table.has(keyOf(route)) && (route.access === 'public') !== (table.get(keyOf(route))!.kind === 'public'))
+      .map((route) => `${keyOf(route)}: declared ${route.access}, the table says ${expectedAccess[keyOf(route)]}`);
+    expect(differing, `change the route's config.access, or its line in ${TABLE} if the change is intended`).toEqual([]);
+  });
+
+  it.each(guardedInTable.map((route) => [`${keyOf(route)} (${expectedAccess[keyOf(route)]})`, route] as const))(
+    '%s: forbidden exactly to the callers the table leaves out',
     async (_name, route) => {
+      const entry = table.get(keyOf(route))!;
       const mismatches: string[] = [];
       // Callers share one organization per route, except on routes that can change who may act
       // (sign-out, roles, leaving, deleting the organization): there each call gets a fresh one.
@@ -85,14 +97,14 @@ describe('the role matrix on every route', () => {
             headers: bearer(token),
             ...(route.exampleBody ? { payload: route.exampleBody } : {}),
           });
-          const expected = allowed(route, { kind, role });
+          const expected = allowedBy(entry, { kind, role });
           const got = response.statusCode;
           if (got === 401 || got >= 500 || (got === 403) === expected) {
-            mismatches.push(`${role} ${kind}: ${got} (${expected ? 'allowed' : 'forbidden'}) ${response.body.slice(0, 200)}`);
+            mismatches.push(`${role} ${kind}: answered ${got}, the table says ${expected ? 'allowed' : 'forbidden'} ${response.body.slice(0, 200)}`);
           }
         }
       }
-      expect(mismatches).toEqual([]);
+      expect(mismatches, `${keyOf(route)}: fix the route's access, or change its line in ${TABLE} if the new access is intended (a person reviews that change)`).toEqual([]);
     },
     60_000,
   );

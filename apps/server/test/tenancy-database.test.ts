@@ -1,42 +1,74 @@
 import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../src/infra/db/tenant.js';
+import { RUNTIME_ROLE, withTenant } from '../src/infra/db/tenant.js';
 import { createTestApp, type TestApp } from './app.js';
-import { signUp, type SignedUp } from './identity.js';
+import { organizationTables, rowsOfOrganization, seedOrganization, signUpPeople, type SeededOrganization } from './fixtures.js';
 
 type Rows<T> = { rows: T[] };
+type DatabaseError = { cause?: { code?: string; message?: string }; code?: string; message?: string };
+
+/** How the database answered a statement that must not reach another organization's rows. */
+async function outcomeOf(statement: Promise<unknown[]>): Promise<string> {
+  try {
+    const rows = await statement;
+    return rows.length === 0 ? 'no rows' : `${rows.length} rows`;
+  } catch (error) {
+    const { code, message } = (error as DatabaseError).cause ?? (error as DatabaseError);
+    // 42501: a policy's WITH CHECK or a missing privilege; anything else means RLS let it through.
+    return code === '42501' ? 'refused' : `error ${code}: ${message}`;
+  }
+}
 
 /**
  * Row Level Security, checked in the database itself for every table that has an org_id column:
- * tables added later are covered without editing this file.
+ * tables added later are covered without editing this file, and fail here until both seeded
+ * organizations have rows in them (test/fixtures.ts `seedOrganization`).
  */
 describe('tenant isolation in PostgreSQL', () => {
   let t: TestApp;
-  let a: SignedUp;
-  let b: SignedUp;
+  let a: SeededOrganization;
+  let b: SeededOrganization;
+  let rowsOfA: Record<string, unknown[]>;
+  let rowsOfB: Record<string, unknown[]>;
   let tenantTables: string[];
   let writableByRuntimeRole: string[];
+  let insertableColumns: Map<string, string[]>;
 
   beforeAll(async () => {
     t = await createTestApp();
-    a = await signUp(t.app, { organizationName: 'Org A' });
-    b = await signUp(t.app, { organizationName: 'Org B' });
-    const result = (await t.ctx.db.db.execute(
-      sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
-    )) as unknown as Rows<{ table_name: string }>;
-    tenantTables = result.rows.map((row) => row.table_name);
+    a = await seedOrganization(t.app, t.ctx, await signUpPeople(t.app, 'Alpha'), 'Org A');
+    b = await seedOrganization(t.app, t.ctx, await signUpPeople(t.app, 'Bravo'), 'Org B');
+    rowsOfA = await rowsOfOrganization(t.ctx, a.orgId);
+    rowsOfB = await rowsOfOrganization(t.ctx, b.orgId);
+    tenantTables = await organizationTables(t.ctx);
     const writable = (await t.ctx.db.db.execute(
-      sql`select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and has_table_privilege('spanner_app', oid, 'INSERT')`,
+      sql`select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and has_table_privilege(${RUNTIME_ROLE}, oid, 'INSERT')`,
     )) as unknown as Rows<{ relname: string }>;
     writableByRuntimeRole = writable.rows.map((row) => row.relname);
-  });
+    const columns = (await t.ctx.db.db.execute(
+      sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_generated = 'NEVER' and is_identity = 'NO' order by table_name, ordinal_position`,
+    )) as unknown as Rows<{ table_name: string; column_name: string }>;
+    insertableColumns = new Map();
+    for (const row of columns.rows) insertableColumns.set(row.table_name, [...(insertableColumns.get(row.table_name) ?? []), row.column_name]);
+  }, 120_000);
   afterAll(() => t.close());
 
   const asTenant = <T>(orgId: string, query: ReturnType<typeof sql>) =>
     withTenant(t.ctx.db.db, { orgId }, async (tx) => ((await tx.execute(query)) as unknown as Rows<T>).rows);
+  const table = (name: string) => sql.identifier(name);
 
   it('finds the organization-owned tables', () => {
     expect(tenantTables).toContain('memberships');
+    expect(tenantTables.length).toBeGreaterThan(10);
+  });
+
+  it('has rows of both organizations in every organization-owned table, so no check below passes on an empty table', () => {
+    const unseeded = tenantTables.flatMap((name) => [
+      ...(rowsOfA[name]!.length === 0 ? [`${name} (first organization)`] : []),
+      ...(rowsOfB[name]!.length === 0 ? [`${name} (second organization)`] : []),
+    ]);
+    expect(unseeded, 'tables without seeded rows: add them to seedOrganization in test/fixtures.ts').toEqual([]);
   });
 
   it('has RLS enabled and forced on every organization-owned table', async () => {
@@ -50,35 +82,70 @@ describe('tenant isolation in PostgreSQL', () => {
     for (const row of result.rows) expect(row).toEqual({ relname: row.relname, relrowsecurity: true, relforcerowsecurity: true });
   });
 
-  it("shows the runtime role none of another organization's rows, in every table with org_id", async () => {
-    for (const table of tenantTables) {
-      const [theirs] = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from ${sql.identifier(table)} where org_id = ${b.organization!.id}`);
-      const [all] = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from ${sql.identifier(table)} where org_id <> ${a.organization!.id}`);
-      expect({ table, theirs: theirs!.count, foreign: all!.count }).toEqual({ table, theirs: 0, foreign: 0 });
+  it("shows the runtime role exactly its own organization's rows, in every table with org_id", async () => {
+    const seen: Record<string, { own: number; theirs: number; foreign: number }> = {};
+    const expected: typeof seen = {};
+    for (const name of tenantTables) {
+      const [counts] = await asTenant<{ own: number; theirs: number; foreign: number }>(
+        a.orgId,
+        sql`select count(*) filter (where org_id = ${a.orgId})::int as own, count(*) filter (where org_id = ${b.orgId})::int as theirs, count(*) filter (where org_id <> ${a.orgId})::int as foreign from ${table(name)}`,
+      );
+      seen[name] = counts!;
+      expected[name] = { own: rowsOfA[name]!.length, theirs: 0, foreign: 0 };
     }
+    expect(seen).toEqual(expected);
+  });
+
+  it("updates and deletes none of another organization's rows, in every table with org_id", async () => {
+    const outcomes: Record<string, { update: string; delete: string }> = {};
+    for (const name of tenantTables) {
+      outcomes[name] = {
+        update: await outcomeOf(asTenant(a.orgId, sql`update ${table(name)} set org_id = org_id where org_id = ${b.orgId} returning 1`)),
+        delete: await outcomeOf(asTenant(a.orgId, sql`delete from ${table(name)} where org_id = ${b.orgId} returning 1`)),
+      };
+    }
+    const refusedOrNone = expect.stringMatching(/^(no rows|refused)$/);
+    expect(outcomes).toEqual(Object.fromEntries(tenantTables.map((name) => [name, { update: refusedOrNone, delete: refusedOrNone }])));
+    expect(await rowsOfOrganization(t.ctx, b.orgId)).toEqual(rowsOfB);
+  });
+
+  it('refuses to insert a row for another organization, or to move a row into one, in every table with org_id', async () => {
+    const outcomes: Record<string, { insert: string; move: string }> = {};
+    for (const name of tenantTables) {
+      const columns = insertableColumns.get(name)!;
+      const list = sql.join(columns.map((column) => sql.identifier(column)), sql`, `);
+      // A copy of one of the first organization's own rows, with a new id, claimed for the second.
+      const [own] = rowsOfA[name] as Record<string, unknown>[];
+      const copy = { ...own, org_id: b.orgId, ...(own && 'id' in own ? { id: randomUUID() } : {}) };
+      outcomes[name] = {
+        insert: await outcomeOf(
+          asTenant(a.orgId, sql`insert into ${table(name)} (${list}) select ${list} from jsonb_populate_record(null::${table(name)}, ${JSON.stringify(copy)}::jsonb) returning 1`),
+        ),
+        move: await outcomeOf(asTenant(a.orgId, sql`update ${table(name)} set org_id = ${b.orgId} where org_id = ${a.orgId} returning 1`)),
+      };
+    }
+    expect(outcomes).toEqual(Object.fromEntries(tenantTables.map((name) => [name, { insert: 'refused', move: 'refused' }])));
+    expect(await rowsOfOrganization(t.ctx, a.orgId)).toEqual(rowsOfA);
+    expect(await rowsOfOrganization(t.ctx, b.orgId)).toEqual(rowsOfB);
   });
 
   it('shows only the active organization among organizations', async () => {
-    const rows = await asTenant<{ id: string }>(a.organization!.id, sql`select id from organizations`);
-    expect(rows.map((row) => row.id)).toEqual([a.organization!.id]);
+    const rows = await asTenant<{ id: string }>(a.orgId, sql`select id from organizations`);
+    expect(rows.map((row) => row.id)).toEqual([a.orgId]);
   });
 
-  it("refuses to write into another organization's tables", async () => {
-    await expect(
-      asTenant(a.organization!.id, sql`insert into memberships (org_id, user_id, role) values (${b.organization!.id}, ${a.user.id}, 'owner')`),
-    ).rejects.toThrow();
-    const changed = await asTenant<{ org_id: string }>(a.organization!.id, sql`update memberships set role = 'viewer' where org_id = ${b.organization!.id} returning org_id`);
-    expect(changed).toEqual([]);
-    const deleted = await asTenant<{ org_id: string }>(a.organization!.id, sql`delete from organizations where id = ${b.organization!.id} returning id`);
-    expect(deleted).toEqual([]);
+  it('neither renames nor deletes another organization', async () => {
+    expect(await outcomeOf(asTenant(a.orgId, sql`update organizations set name = 'Taken over' where id = ${b.orgId} returning id`))).toMatch(/^(no rows|refused)$/);
+    expect(await outcomeOf(asTenant(a.orgId, sql`delete from organizations where id = ${b.orgId} returning id`))).toMatch(/^(no rows|refused)$/);
+    expect((await rowsOfOrganization(t.ctx, b.orgId)).organizations).toEqual(rowsOfB.organizations);
   });
 
   it('lets the runtime role read profiles of its members only, and never password hashes or sessions', async () => {
-    const visible = await asTenant<{ id: string }>(a.organization!.id, sql`select id from users`);
-    expect(visible.map((row) => row.id)).toEqual([a.user.id]);
+    const visible = await asTenant<{ id: string }>(a.orgId, sql`select id from users`);
+    expect(visible.map((row) => row.id).sort()).toEqual(Object.values(a.people).map((person) => person.user.id).sort());
     const permissionDenied = (error: { cause?: { code?: string } }) => error.cause?.code === '42501';
-    await expect(asTenant(a.organization!.id, sql`select password_hash from users`)).rejects.toSatisfy(permissionDenied);
-    await expect(asTenant(a.organization!.id, sql`select id from sessions`)).rejects.toSatisfy(permissionDenied);
+    await expect(asTenant(a.orgId, sql`select password_hash from users`)).rejects.toSatisfy(permissionDenied);
+    await expect(asTenant(a.orgId, sql`select id from sessions`)).rejects.toSatisfy(permissionDenied);
   });
 
   it('audits writes to every organization-owned table with the audit_row trigger', async () => {
@@ -95,10 +162,10 @@ describe('tenant isolation in PostgreSQL', () => {
   it('lets the runtime role read its audit log but never write it', async () => {
     const permissionDenied = (error: { cause?: { code?: string } }) => error.cause?.code === '42501';
     await expect(
-      asTenant(a.organization!.id, sql`insert into audit_log (org_id, table_name, row_id, action, changes) values (${a.organization!.id}, 'x', 'y', 'insert', '{}')`),
+      asTenant(a.orgId, sql`insert into audit_log (org_id, table_name, row_id, action, changes) values (${a.orgId}, 'x', 'y', 'insert', '{}')`),
     ).rejects.toSatisfy(permissionDenied);
-    await expect(asTenant(a.organization!.id, sql`delete from audit_log`)).rejects.toSatisfy(permissionDenied);
-    const own = await asTenant<{ count: number }>(a.organization!.id, sql`select count(*)::int as count from audit_log`);
+    await expect(asTenant(a.orgId, sql`delete from audit_log`)).rejects.toSatisfy(permissionDenied);
+    const own = await asTenant<{ count: number }>(a.orgId, sql`select count(*)::int as count from audit_log`);
     expect(own[0]!.count).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
 import { createTestApp, type TestApp } from './app.js';
-import { idsIn, rowsOfOrganization, seedOrganization, signUpPeople, type SeededOrganization } from './fixtures.js';
+import { bodyProbes, type IdsByKind, type JsonSchema } from './body-probes.js';
+import { idsIn, rowsOfOrganization, seedOrganization, signUpPeople, urlFor, type SeededOrganization } from './fixtures.js';
 import { bearer } from './identity.js';
 
 const PARAM = /:(\w+)/g;
 const PARALLEL_PROBES = 8;
+
+/** Body probes the schema allows but the service refuses before looking at the id, and why. */
+const refusedForAnotherReason: Record<string, string> = {
+  'POST /api/v1/tasks/bulk body.tagIds.0': 'tasks have no tags: the addTags and removeTags actions are refused on body.action',
+};
 
 /** Ordered picks of `size` distinct ids from one row. */
 function picks(ids: string[], size: number): string[][] {
@@ -56,6 +62,24 @@ describe('tenant isolation through every API route', () => {
   });
   afterAll(() => t.close());
 
+  /** One id of each kind the first or second organization owns, for request bodies. */
+  async function idsByKind(org: SeededOrganization): Promise<IdsByKind> {
+    const pipeline = await t.app.inject({ url: `/api/v1/pipelines/${org.records.pipelineId}`, headers: bearer(org.tokens.owner) });
+    const { records } = org;
+    return {
+      company: records.companyId,
+      contact: records.contactId,
+      deal: records.dealId,
+      task: records.taskId,
+      note: records.noteId,
+      tag: records.tagId,
+      pipeline: records.pipelineId,
+      stage: (pipeline.json() as { stages: { id: string }[] }).stages[0]!.id,
+      member: org.people.member.user.id,
+      organization: org.orgId,
+    };
+  }
+
   const callersOfB = () => ({ 'owner token': b.tokens.owner, 'owner API key': b.apiKeys.owner.secret });
 
   it("seeds a row in every organization-owned table, so every table's ids are probed", () => {
@@ -102,6 +126,35 @@ describe('tenant isolation through every API route', () => {
     }
     expect(leaks).toEqual([]);
   });
+
+  it("refuses the first organization's ids in the second organization's request bodies, with 404 or a 422 naming the field", async () => {
+    const document = t.app.swagger() as unknown as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>; components: { schemas: Record<string, JsonSchema> } };
+    const [ours, theirs] = await Promise.all([idsByKind(b), idsByKind(a)]);
+    const probes = t.app.apiRoutes.flatMap((route) => {
+      const operation = document.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      const schema = operation?.requestBody?.content['application/json']?.schema;
+      if (!schema) return [];
+      return bodyProbes(schema, { components: document.components.schemas, url: route.url, example: route.exampleBody, ours, theirs }).map((probe) => ({ route, ...probe }));
+    });
+    expect(probes.map(({ route, at }) => `${route.method} ${route.url} body.${at.join('.')}`)).toEqual(
+      expect.arrayContaining(['POST /api/v1/tasks body.record.id', 'POST /api/v1/contacts/:id/companies body.companyId', 'POST /api/v1/deals/bulk body.ids.0', 'POST /api/v1/notes body.record.id']),
+    );
+    const accepted: string[] = [];
+    for (const { route, at, body } of probes) {
+      const response = await t.app.inject({ method: route.method as 'POST', url: urlFor(route, b), headers: bearer(b.tokens.owner), payload: body as object });
+      const field = at.filter((segment) => !/^\d+$/.test(segment)).at(-1)!;
+      const errors = (response.json() as { errors?: { path: string }[] }).errors ?? [];
+      const namesField = errors.some((error) => error.path.split('.').includes(field));
+      const leaked = secretsOfA.filter((secret) => contentOf(response.body).includes(secret));
+      const refusedAnyway = response.statusCode === 422 && `${route.method} ${route.url} body.${at.join('.')}` in refusedForAnotherReason;
+      if (!(response.statusCode === 404 || (response.statusCode === 422 && (namesField || refusedAnyway))) || leaked.length > 0) {
+        accepted.push(`${route.method} ${route.url} with body.${at.join('.')} of the first organization: ${response.statusCode} ${leaked.join(', ')} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+    const idsOfA = new Set(idsIn(before));
+    expect(idsIn(await rowsOfOrganization(t.ctx, b.orgId)).filter((id) => idsOfA.has(id)), "the first organization's ids stored in the second's rows").toEqual([]);
+  }, 120_000);
 
   it("leaves every row of the first organization as it was", async () => {
     expect(await rowsOfOrganization(t.ctx, a.orgId)).toEqual(before);

@@ -1,5 +1,5 @@
 import { contactFields } from '@spanner/contracts';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ListSource } from '../../infra/db/record-list.js';
 import { companies, contactCompanies, contacts } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
@@ -29,6 +29,17 @@ export const contactList: ListSource<typeof contactFields> = {
   search: contacts.search,
   defaultSort: [{ field: 'lastName', direction: 'asc' }],
 };
+
+/** The ids among `ids` that `names` would leave with neither a first nor a last name. */
+export async function findLeftNameless(tx: TenantTransaction, ids: string[], names: { firstName?: string; lastName?: string }): Promise<Set<string>> {
+  const firstName = names.firstName === undefined ? contacts.firstName : sql`${names.firstName}::text`;
+  const lastName = names.lastName === undefined ? contacts.lastName : sql`${names.lastName}::text`;
+  const rows = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(inArray(contacts.id, ids), sql`${firstName} = '' and ${lastName} = ''`));
+  return new Set(rows.map((row) => row.id));
+}
 
 export interface LinkRow {
   contactId: string;

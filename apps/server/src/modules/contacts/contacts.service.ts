@@ -25,6 +25,7 @@ import {
   deleteLink,
   findCompaniesOfContact,
   findContactsOfCompany,
+  findLeftNameless,
   insertLink,
   type LinkRow,
 } from './contacts.repo.js';
@@ -85,6 +86,11 @@ export function createContactsService(db: Database) {
       if (current && !named.firstName && !named.lastName) throw invalidFields([{ path: 'body.lastName', message: 'Enter a first or a last name' }]);
       return { ...patch };
     },
+    // A bulk patch that clears one name must not blank the contacts that have only that one.
+    bulkUpdateRule: async (tx, ids, patch) => ({
+      breaking: patch.firstName === '' || patch.lastName === '' ? await findLeftNameless(tx, ids, patch) : new Set<string>(),
+      message: 'would have neither a first nor a last name',
+    }),
     tags: { column: contactTagColumn, require: requireTags },
     uniqueFields: { contacts_email_key: 'email' },
   });

@@ -56,6 +56,12 @@ describe('pipelines', () => {
     expect((await call('DELETE', `/api/v1/pipelines/${pipeline.id}`)).statusCode).toBe(409);
   });
 
+  it('refuses stage ids in a new pipeline: they could only name stages of another pipeline', async () => {
+    const response = await call('POST', '/api/v1/pipelines', { name: 'Copied', stages: [{ id: stage('Won').id, name: 'Won', probability: 100, kind: 'won' }] });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'body.stages.0.id', message: 'is not a stage of this pipeline' }]);
+  });
+
   it('keeps pipeline changes to admins; members read them', async () => {
     const member = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
     expect((await call('GET', '/api/v1/pipelines', undefined, member.token)).statusCode).toBe(200);
@@ -141,6 +147,24 @@ describe('deals', () => {
     expect((await call('POST', `/api/v1/deals/${deal.id}/contacts`, { contactId: contact.id })).statusCode).toBe(409);
     expect((await call('DELETE', `/api/v1/deals/${deal.id}/contacts/${contact.id}`)).statusCode).toBe(204);
     expect((await call('GET', `/api/v1/deals/${deal.id}/contacts`)).json().data).toEqual([]);
+  });
+
+  it('answers 404 for a missing or trashed deal in a link path and for a contact not on the deal, 422 for a contact of no one', async () => {
+    const deal = await createDeal({ name: 'Lonely' });
+    const contact = (await call('POST', '/api/v1/contacts', { lastName: 'Absent' })).json();
+    const missing = '0190a0c8-2b7a-7000-8000-00000000dead';
+    const answer = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {
+      const response = await call(method, url, payload);
+      return [response.statusCode, response.json().detail];
+    };
+    expect(await answer('POST', `/api/v1/deals/${missing}/contacts`, { contactId: contact.id })).toEqual([404, 'No such deal.']);
+    expect(await answer('GET', `/api/v1/deals/${missing}/contacts`)).toEqual([404, 'No such deal.']);
+    expect(await answer('DELETE', `/api/v1/deals/${deal.id}/contacts/${contact.id}`)).toEqual([404, 'This contact is not on the deal.']);
+    expect(await answer('DELETE', `/api/v1/deals/${missing}/contacts/${contact.id}`)).toEqual([404, 'This contact is not on the deal.']);
+    const unknownContact = await call('POST', `/api/v1/deals/${deal.id}/contacts`, { contactId: missing });
+    expect([unknownContact.statusCode, unknownContact.json().errors]).toEqual([422, [{ path: 'body.contactId', message: 'is not a contact of this organization' }]]);
+    await call('DELETE', `/api/v1/deals/${deal.id}`);
+    expect(await answer('POST', `/api/v1/deals/${deal.id}/contacts`, { contactId: contact.id })).toEqual([404, 'No such deal.']);
   });
 
   it('finds deals of a company and filters by expected close date', async () => {

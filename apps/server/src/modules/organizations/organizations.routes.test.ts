@@ -138,6 +138,21 @@ describe('membership rules', () => {
     expect((await call('GET', `/api/v1/organizations/${owner.organization!.id}/members`, member.token)).statusCode).toBe(403);
   });
 
+  it('lets only an owner remove an owner, and keeps the last one', async () => {
+    const owner = await signUp(t.app);
+    const coOwner = await memberOf(t.app, t.ctx, owner.organization!.id, 'owner');
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const base = `/api/v1/organizations/${owner.organization!.id}/members`;
+    const refused = await call('DELETE', `${base}/${coOwner.user.id}`, admin.token);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toBe('Only an owner can remove an owner.');
+    expect((await call('GET', base, owner.accessToken)).json().data.map((row: { userId: string }) => row.userId)).toContain(coOwner.user.id);
+    expect((await call('DELETE', `${base}/${coOwner.user.id}`, owner.accessToken)).statusCode).toBe(204);
+    expect((await call('DELETE', `${base}/${owner.user.id}`, owner.accessToken)).statusCode).toBe(409);
+    expect((await call('DELETE', `${base}/${admin.user.id}`, owner.accessToken)).statusCode).toBe(204);
+    expect((await call('DELETE', `${base}/${admin.user.id}`, owner.accessToken)).statusCode).toBe(404);
+  });
+
   it('lets a member leave, but not remove others', async () => {
     const owner = await signUp(t.app);
     const member = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');

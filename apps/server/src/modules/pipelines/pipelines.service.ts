@@ -114,6 +114,9 @@ export function createPipelinesService(db: Database) {
     get: (actor: Actor, id: string) => inTenant(actor, (tx) => read(tx, id)),
 
     async create(actor: Actor, input: CreatePipelineRequest): Promise<Pipeline> {
+      // A new pipeline has no stages yet: an id could only name a stage of another pipeline.
+      const named = input.stages.flatMap((stage, index) => (stage.id ? [{ path: `body.stages.${index}.id`, message: 'is not a stage of this pipeline' }] : []));
+      if (named.length > 0) throw invalidFields(named);
       return inTenant(actor, async (tx) => read(tx, await createPipeline(tx, actor.orgId!, input.name, input.stages, false)));
     },
 

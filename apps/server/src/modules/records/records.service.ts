@@ -22,6 +22,11 @@ export interface RecordKind<Api, Create, Patch> {
   valuesToUpdate: (tx: TenantTransaction, actor: Actor, patch: Patch, current: Row | null) => Promise<Record<string, unknown>>;
   /** Kinds with tags: the `tag_ids` column, and the check that tag ids exist in the organization. */
   tags?: { column: PgColumn; require: (tx: TenantTransaction, tagIds: string[], path: string) => Promise<void> };
+  /**
+   * A rule a bulk update must keep on each row, where the patch alone cannot tell (a contact keeps
+   * a first or a last name): the ids it would break, and why.
+   */
+  bulkUpdateRule?: (tx: TenantTransaction, ids: string[], patch: Patch) => Promise<{ breaking: Set<string>; message: string }>;
   /** Unique constraints, and the field each one protects (named in the 409). */
   uniqueFields?: Record<string, string>;
 }
@@ -159,16 +164,7 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
         return await inTenant(actor, async (tx) => {
           const state = request.action === 'restore' ? 'deleted' : 'live';
           const found = await queries.existing(tx, request.ids, state);
-          const failures = request.ids.flatMap((id, index) =>
-            found.has(id) ? [] : [{ path: `body.ids.${index}`, message: state === 'live' ? `is not a ${noun} of this organization` : 'is not in the trash' }],
-          );
-          if (failures.length > 0) {
-            throw new HttpProblem({
-              status: 422,
-              detail: `${failures.length} of ${request.ids.length} records cannot be changed, so none was changed.`,
-              errors: failures,
-            });
-          }
+          requireEveryItem(request.ids, (id) => found.has(id), state === 'live' ? `is not a ${noun} of this organization` : 'is not in the trash');
           const values = await bulkValues(tx, actor, request, extraValues);
           const changed = await queries.updateMany(tx, request.ids, values);
           const versions = new Map(changed.map((row) => [row.id, row.version]));
@@ -180,6 +176,14 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
     },
   };
 
+  /** All or nothing: a 422 naming each item that fails `passes`. */
+  function requireEveryItem(ids: string[], passes: (id: string) => boolean, message: string): void {
+    const failures = ids.flatMap((id, index) => (passes(id) ? [] : [{ path: `body.ids.${index}`, message }]));
+    if (failures.length > 0) {
+      throw new HttpProblem({ status: 422, detail: `${failures.length} of ${ids.length} records cannot be changed, so none was changed.`, errors: failures });
+    }
+  }
+
   async function bulkValues(
     tx: TenantTransaction,
     actor: Actor,
@@ -188,6 +192,10 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
   ): Promise<Record<string, unknown>> {
     switch (request.action) {
       case 'update':
+        if (kind.bulkUpdateRule) {
+          const { breaking, message } = await kind.bulkUpdateRule(tx, request.ids, request.fields);
+          requireEveryItem(request.ids, (id) => !breaking.has(id), message);
+        }
         return kind.valuesToUpdate(tx, actor, request.fields, null);
       case 'addTags':
       case 'removeTags':

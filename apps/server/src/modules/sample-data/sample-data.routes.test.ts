@@ -29,9 +29,14 @@ describe('sample data', () => {
   });
 
   it('refuses to mix sample records into an organization that has its own', async () => {
-    const response = await call('POST', '/api/v1/sample-data');
+    const other = await signUp(t.app, { organizationName: 'Has its own' });
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: bearer(other.accessToken), payload: { lastName: 'Our only contact' } });
+    expect(own.statusCode).toBe(201);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/sample-data', headers: bearer(other.accessToken) });
     expect(response.statusCode).toBe(409);
-    const count = await t.ctx.db.db.execute(sql`select count(*)::int as count from companies where org_id = ${owner.organization!.id}`);
-    expect((count as unknown as { rows: { count: number }[] }).rows[0]!.count).toBe(DEMO_SIZES.companies);
+    const counts = await t.ctx.db.db.execute(
+      sql`select (select count(*)::int from contacts where org_id = ${other.organization!.id}) as contacts, (select count(*)::int from companies where org_id = ${other.organization!.id}) as companies`,
+    );
+    expect((counts as unknown as { rows: unknown[] }).rows[0]).toEqual({ contacts: 1, companies: 0 });
   });
 });

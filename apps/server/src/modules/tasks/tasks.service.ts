@@ -1,5 +1,5 @@
 import type { CreateTaskRequest, RecordType, Task, TaskPriority, TaskStatus, UpdateTaskRequest } from '@spanner/contracts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../infra/db/client.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
@@ -7,7 +7,7 @@ import { requireMember } from '../organizations/organizations.service.js';
 import { requireRecord } from '../records/record-refs.js';
 import { recordMeta, type Row } from '../records/records.repo.js';
 import { createRecordService } from '../records/records.service.js';
-import { taskList, taskQueries } from './tasks.repo.js';
+import { completedAtOnceDone, taskList, taskQueries } from './tasks.repo.js';
 
 export function toTask(row: Row): Task {
   return {
@@ -23,14 +23,17 @@ export function toTask(row: Row): Task {
   };
 }
 
-/** Column values shared by create and update: the record as two columns, completion time with the status. */
-async function columns(tx: TenantTransaction, input: UpdateTaskRequest, current: Row | null): Promise<Record<string, unknown>> {
+/**
+ * Column values shared by create and update: the record as two columns, and the completion time
+ * with the status (`completedAtWhenDone`: its value when the status becomes done).
+ */
+async function columns(tx: TenantTransaction, input: UpdateTaskRequest, completedAtWhenDone: SQL): Promise<Record<string, unknown>> {
   await requireMember(tx, input.assigneeId, 'body.assigneeId');
   await requireRecord(tx, input.record, 'body.record');
   const { record, ...rest } = input;
   const values: Record<string, unknown> = { ...rest };
   if (record !== undefined) Object.assign(values, { recordType: record?.type ?? null, recordId: record?.id ?? null });
-  if (input.status && input.status !== current?.status) values.completedAt = input.status === 'done' ? sql`now()` : null;
+  if (input.status) values.completedAt = input.status === 'done' ? completedAtWhenDone : null;
   return values;
 }
 
@@ -41,13 +44,14 @@ export function createTasksService(db: Database) {
     list: taskList,
     toApi: toTask,
     valuesToInsert: async (tx, actor, input) => ({
-      ...(await columns(tx, input, null)),
+      ...(await columns(tx, input, sql`now()`)),
       id: uuidv7(),
       orgId: actor.orgId,
       createdBy: actor.userId,
       assigneeId: input.assigneeId === undefined ? actor.userId : input.assigneeId,
     }),
-    valuesToUpdate: (tx, _actor, patch, current) => columns(tx, patch, current),
+    // Per row, also in a bulk change: a task that was already done keeps its completion time.
+    valuesToUpdate: (tx, _actor, patch) => columns(tx, patch, completedAtOnceDone),
   });
 }
 
