@@ -55,7 +55,14 @@ export const apiKeySchema = z
     name: z.string(),
     role: roleSchema,
     prefix: z.string(),
+    /** The person the key acts for; null when that account was deleted. */
+    createdBy: z.string().nullable(),
     createdByName: z.string().nullable(),
+    /**
+     * The role the key acts with now: its own, lowered to its creator's current role; null when
+     * the creator is no longer a member, so the key is refused until someone reassigns it.
+     */
+    effectiveRole: roleSchema.nullable(),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
     lastUsedAt: z.iso.datetime().nullable(),
@@ -74,6 +81,7 @@ export const createApiKeyRequestSchema = z
       .nullable()
       .optional(),
   })
+  .strict()
   .meta({ id: 'CreateApiKeyRequest', examples: [{ name: 'Zapier sync', role: 'member' }] });
 
 /** The created key with its secret: shown this once, never again. */
