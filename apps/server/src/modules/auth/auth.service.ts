@@ -39,7 +39,17 @@ import {
   type UserTokenPurpose,
 } from './auth.repo.js';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
-import { accessTokenKey, newOpaqueToken, parseOpaqueToken, secretMatches, signAccessToken, verifyAccessToken } from './tokens.js';
+import {
+  accessTokenKey,
+  knownDeviceKey,
+  newOpaqueToken,
+  parseOpaqueToken,
+  secretMatches,
+  signAccessToken,
+  signKnownDevice,
+  verifyAccessToken,
+  verifyKnownDevice,
+} from './tokens.js';
 
 /** What a request presents: its Authorization header, where it comes from, and its id. */
 export interface Credentials {
@@ -56,12 +66,15 @@ export interface AuthenticateOptions {
 export interface ClientInfo {
   userAgent: string | undefined;
   ip: string;
+  /** The known-device cookie, set by an earlier successful sign-in on this client. */
+  knownDevice?: string | undefined;
 }
 
-/** What a sign-in hands out: the JSON body, and the refresh token for the cookie. */
+/** What a sign-in hands out: the JSON body, the refresh token for its cookie, and on a login the known-device cookie. */
 export interface IssuedSession {
   body: SessionResponse;
   refreshToken: string;
+  knownDevice?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -101,6 +114,7 @@ function isUniqueViolation(error: unknown): boolean {
 export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
   const { db } = ctx.db;
   const key = accessTokenKey(ctx.config.secretKey!);
+  const deviceKey = knownDeviceKey(ctx.config.secretKey!);
   const refreshLifetimeMs = ctx.config.refreshTokenDays * 24 * 3600 * 1000;
 
   async function issue(
@@ -234,12 +248,24 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       });
     },
 
+    /**
+     * Failures count per IP and per account on this client; on a client that never signed in to
+     * the account, also per account. A success gives its attempt back.
+     */
     async login(input: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
-      await ctx.rateLimits.consume('login', { ip: client.ip, account: input.email });
+      const deviceId = verifyKnownDevice(deviceKey, client.knownDevice, input.email);
+      const attempt = {
+        ip: client.ip,
+        accountOnClient: `${input.email} ${deviceId ? `device:${deviceId}` : `ip:${client.ip}`}`,
+        ...(deviceId ? {} : { account: input.email }),
+      };
+      await ctx.rateLimits.consume('login', attempt);
       const user = await findUserWithPasswordByEmail(db, input.email);
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !valid) throw invalidCredentials();
-      return issue(user, await pickOrganization(user.id, null), uuidv7(), client);
+      await ctx.rateLimits.refund('login', attempt);
+      const issued = await issue(user, await pickOrganization(user.id, null), uuidv7(), client);
+      return { ...issued, knownDevice: deviceId ? client.knownDevice! : signKnownDevice(deviceKey, input.email) };
     },
 
     /** Rotates: the presented token is spent and a new one issued; a spent token revokes its family. */
@@ -277,11 +303,12 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       const token = credentials.authorization?.startsWith('Bearer ') ? credentials.authorization.slice(7).trim() : undefined;
       if (!token) throw signInRequired();
       if (!isApiKey(token)) return authenticateUser(token, credentials.requestId, options);
-      const actor = await apiKeys.authenticate(token, credentials.requestId);
-      // Counted per IP before the key is known, so guessing keys is limited too.
-      await ctx.rateLimits.consume('apiKey', { ip: credentials.ip, ...(actor ? { account: actor.apiKeyId } : {}) });
-      if (!actor) throw new HttpProblem({ status: 401, detail: 'The API key is invalid, revoked or expired.' });
-      return actor;
+      const presented = await apiKeys.authenticate(token, credentials.requestId);
+      // Counted per IP whether or not the key exists, so guessing keys is limited too.
+      await ctx.rateLimits.consume('apiKey', { ip: credentials.ip, ...(presented ? { account: presented.apiKeyId } : {}) });
+      if (!presented) throw new HttpProblem({ status: 401, detail: 'The API key is invalid, revoked or expired.' });
+      if (!presented.actor) throw new HttpProblem({ status: 403, detail: presented.refusal });
+      return presented.actor;
     },
 
     /** Whether an account uses this email (an invitation's page offers sign-in or sign-up). */
