@@ -342,7 +342,9 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
 
     async resendVerification(actor: UserActor): Promise<void> {
       const user = await findUserById(db, actor.userId);
-      if (user && !user.emailVerifiedAt) await sendLink(user, 'verify-email');
+      if (!user || user.emailVerifiedAt) return;
+      await ctx.rateLimits.consume('verificationMail', { user: user.id });
+      await sendLink(user, 'verify-email');
     },
 
     /** A new access token for another organization of the user; the refresh token follows it. */
