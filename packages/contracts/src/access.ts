@@ -24,6 +24,7 @@ export const invitationListSchema = z.object({ data: z.array(invitationSchema) }
 
 export const createInvitationRequestSchema = z
   .object({ email: emailSchema, role: roleSchema })
+  .strict()
   .meta({ id: 'CreateInvitationRequest', examples: [{ email: 'grace@example.com', role: 'member' }] });
 
 /** What the invitation link shows before anyone signs in: whose organization, as what. */
@@ -43,6 +44,7 @@ export const invitationTokenQuerySchema = z.object({ token: linkTokenSchema });
 
 export const acceptInvitationRequestSchema = z
   .object({ token: linkTokenSchema })
+  .strict()
   .meta({ id: 'AcceptInvitationRequest', examples: [{ token: 'from-the-emailed-link' }] });
 
 export type Invitation = z.infer<typeof invitationSchema>;

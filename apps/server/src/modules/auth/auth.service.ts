@@ -77,6 +77,14 @@ export interface IssuedSession {
   knownDevice?: string;
 }
 
+/** A login session: the family of refresh tokens one sign-in starts. */
+interface LoginSession {
+  id: string;
+  startedAt: Date;
+}
+
+const newLoginSession = (): LoginSession => ({ id: uuidv7(), startedAt: new Date() });
+
 const UNIQUE_VIOLATION = '23505';
 
 const invalidCredentials = () =>
@@ -116,26 +124,29 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
   const key = accessTokenKey(ctx.config.secretKey!);
   const deviceKey = knownDeviceKey(ctx.config.secretKey!);
   const refreshLifetimeMs = ctx.config.refreshTokenDays * 24 * 3600 * 1000;
+  const sessionMaxLifetimeMs = ctx.config.refreshSessionMaxDays * 24 * 3600 * 1000;
 
   async function issue(
     user: UserRow,
     organization: OrganizationMembership | null,
-    familyId: string,
+    family: LoginSession,
     client: ClientInfo,
   ): Promise<IssuedSession> {
     const rowId = uuidv7();
     const refresh = newOpaqueToken(rowId);
     await insertSession(db, {
       id: rowId,
-      familyId,
+      familyId: family.id,
+      familyStartedAt: family.startedAt,
       userId: user.id,
       organizationId: organization?.id ?? null,
       tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + refreshLifetimeMs),
+      // Sliding, but never past the absolute end of the login session.
+      expiresAt: new Date(Math.min(Date.now() + refreshLifetimeMs, family.startedAt.getTime() + sessionMaxLifetimeMs)),
       userAgent: client.userAgent?.slice(0, 500) ?? null,
       ip: client.ip,
     });
-    const accessToken = await signAccessToken(key, { userId: user.id, orgId: organization?.id ?? null, sessionId: familyId }, ctx.config.accessTokenMinutes);
+    const accessToken = await signAccessToken(key, { userId: user.id, orgId: organization?.id ?? null, sessionId: family.id }, ctx.config.accessTokenMinutes);
     return {
       refreshToken: refresh.token,
       body: { accessToken, expiresIn: ctx.config.accessTokenMinutes * 60, user: toUser(user), organization },
@@ -206,7 +217,6 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       await ctx.rateLimits.consume('signup', { ip: client.ip, account: input.email });
       rejectCommonPassword(input.password, 'body.password');
       const passwordHash = await hashPassword(input.password);
-      const familyId = uuidv7();
       let created: { user: UserRow; organization: OrganizationMembership };
       try {
         // User, organization (or invitation) and membership together or not at all.
@@ -227,7 +237,7 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
         throw new HttpProblem({ status: 409, detail: 'An account with this email already exists.', errors: [{ path: 'body.email', message: 'is already registered' }] });
       }
       if (!created.user.emailVerifiedAt) await sendLink(created.user, 'verify-email');
-      return issue(created.user, created.organization, familyId, client);
+      return issue(created.user, created.organization, newLoginSession(), client);
     },
 
     /**
@@ -264,7 +274,7 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !valid) throw invalidCredentials();
       await ctx.rateLimits.refund('login', attempt);
-      const issued = await issue(user, await pickOrganization(user.id, null), uuidv7(), client);
+      const issued = await issue(user, await pickOrganization(user.id, null), newLoginSession(), client);
       return { ...issued, knownDevice: deviceId ? client.knownDevice! : signKnownDevice(deviceKey, input.email) };
     },
 
@@ -273,7 +283,8 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       const parsed = parseOpaqueToken(token);
       const session = parsed ? await findSession(db, parsed.rowId) : null;
       if (!parsed || !session || !secretMatches(parsed.secret, session.tokenHash)) throw invalidRefresh();
-      if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
+      const sessionEnded = session.familyStartedAt.getTime() + sessionMaxLifetimeMs <= Date.now();
+      if (session.revokedAt || session.expiresAt.getTime() <= Date.now() || sessionEnded) throw invalidRefresh();
       if (session.usedAt || !(await claimSession(db, session.id))) {
         await revokeFamily(db, session.familyId);
         ctx.log.warn({ userId: session.userId, familyId: session.familyId }, 'refresh token reused: session family revoked');
@@ -281,7 +292,7 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       }
       const user = await findUserById(db, session.userId);
       if (!user) throw invalidRefresh();
-      return issue(user, await pickOrganization(user.id, session.organizationId), session.familyId, client);
+      return issue(user, await pickOrganization(user.id, session.organizationId), { id: session.familyId, startedAt: session.familyStartedAt }, client);
     },
 
     /** Ends the login session the refresh token belongs to; an unknown token changes nothing. */

@@ -1,3 +1,6 @@
+-- A login session keeps the time of its sign-in, for the absolute lifetime of refresh tokens.
+ALTER TABLE "sessions" ADD COLUMN "family_started_at" timestamp with time zone DEFAULT now() NOT NULL;
+--> statement-breakpoint
 -- An API key never acts with more than its creator's current role: presenting a key also shows
 -- its creator's membership in the key's organization (none when they were removed), so the key
 -- and that role are read in one query before the organization is known.
