@@ -80,16 +80,16 @@ export function createApiKeysService(db: Database) {
       if (!(await inScope(actor, (tx) => revokeApiKey(tx, id)))) throw noSuchKey();
     },
 
-    /** The caller takes the key over: it acts for them from now on, with a role no higher than theirs. */
+    /** The caller (the person behind a calling key) takes the key over; only a key whose role is no higher than theirs. */
     async reassignToSelf(actor: Actor, id: string): Promise<ApiKey> {
-      if (actor.kind !== 'user') throw new HttpProblem({ status: 403, detail: 'Only a person can take over an API key.' });
+      const newCreator = actor.kind === 'apiKey' ? actor.creatorId : actor.userId;
       const row = await inScope(actor, async (tx) => {
         const [key] = await findApiKeys(tx, id);
         if (!key) throw noSuchKey();
         if (outranks(key.role, actor.role!)) {
           throw new HttpProblem({ status: 403, detail: `Your role (${actor.role}) cannot take over a key with the ${key.role} role; revoke it instead.` });
         }
-        if (!(await reassignApiKey(tx, id, actor.userId))) throw noSuchKey();
+        if (!(await reassignApiKey(tx, id, newCreator))) throw noSuchKey();
         const [reassigned] = await findApiKeys(tx, id);
         return reassigned!;
       });

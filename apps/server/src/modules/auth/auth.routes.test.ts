@@ -164,9 +164,9 @@ describe('refresh', () => {
     const nearTheEnd = await post('/api/v1/auth/refresh', undefined, user.refreshCookie);
     expect(nearTheEnd.statusCode).toBe(200);
     // The sliding lifetime (7 days) stops at the session's end, a day away.
-    const { rows } = await t.ctx.db.db.execute<{ ends_in_hours: number }>(
+    const { rows } = (await t.ctx.db.db.execute(
       sql`select extract(epoch from expires_at - now()) / 3600 as ends_in_hours from sessions where user_id = ${user.user.id} and used_at is null`,
-    );
+    )) as unknown as { rows: { ends_in_hours: number | string }[] };
     expect(Number(rows[0]!.ends_in_hours)).toBeLessThanOrEqual(24);
 
     await signedIn(30);
