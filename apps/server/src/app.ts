@@ -112,7 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // Every /api/v1 route declares who may call it; this installs the matching guard.
   await app.register(accessControlPlugin, { auth });
 
-  await app.register(systemRoutes(ctx));
+  await app.register(systemRoutes(ctx, auth));
   await app.register(authRoutes(ctx, auth));
   await app.register(organizationsRoutes(createOrganizationsService(ctx.db.db)));
   if (ctx.mailer.kind === 'dev-mailbox') await app.register(devMailboxRoutes(ctx.db.db));
@@ -135,6 +135,6 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 /** What a `spanner worker` serves: liveness, readiness and its own job metrics for scraping. */
 export async function buildWorkerApp(ctx: AppContext): Promise<App> {
   const app = await createServer(ctx);
-  await app.register(systemRoutes(ctx));
+  await app.register(systemRoutes(ctx, null));
   return app;
 }

@@ -132,7 +132,16 @@ describe('loadConfig', () => {
   });
 
   it('has rate limits for production by default and takes whole positive numbers', () => {
-    expect(loadConfig({}).rateLimits).toEqual({ authPerIp: 30, authPerAccount: 10, apiKeyPerIp: 1200, apiKeyPerKey: 600 });
+    expect(loadConfig({}).rateLimits).toEqual({
+      authPerIp: 30,
+      authPerAccount: 10,
+      apiKeyPerIp: 1200,
+      apiKeyPerKey: 600,
+      loginFailuresPerAccount: 100,
+      invitationsPerUser: 20,
+      invitationsPerOrganization: 100,
+      verificationMailsPerUser: 3,
+    });
     expect(loadConfig({ RATE_LIMIT_AUTH_PER_ACCOUNT: '5' }).rateLimits.authPerAccount).toBe(5);
     const problems = problemsOf({ RATE_LIMIT_AUTH_PER_IP: '0', RATE_LIMIT_API_KEY_PER_KEY: 'lots' });
     expect(problems.map((problem) => problem.split(':')[0])).toEqual(['RATE_LIMIT_AUTH_PER_IP', 'RATE_LIMIT_API_KEY_PER_KEY']);

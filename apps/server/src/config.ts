@@ -84,6 +84,7 @@ const envSchema = z
     LOG_LEVEL: withDefault(z.enum(logLevels), 'info'),
     ACCESS_TOKEN_EXPIRE_MINUTES: withDefault(z.coerce.number().int().min(1).max(24 * 60), 15),
     REFRESH_TOKEN_EXPIRE_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 7),
+    REFRESH_SESSION_MAX_DAYS: withDefault(z.coerce.number().int().min(1).max(365), 30),
     PUBLIC_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['http', 'https']).optional()),
     TRUST_PROXY: withDefault(trustProxySchema, 'false'),
     SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['smtp', 'smtps']).optional()),
@@ -92,6 +93,10 @@ const envSchema = z
     RATE_LIMIT_AUTH_PER_ACCOUNT: rateLimit(10),
     RATE_LIMIT_API_KEY_PER_IP: rateLimit(1200),
     RATE_LIMIT_API_KEY_PER_KEY: rateLimit(600),
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: rateLimit(100),
+    RATE_LIMIT_INVITATIONS_PER_USER: rateLimit(20),
+    RATE_LIMIT_INVITATIONS_PER_ORGANIZATION: rateLimit(100),
+    RATE_LIMIT_VERIFICATION_MAILS_PER_USER: rateLimit(3),
   })
   .superRefine(
     (env, ctx) => {
@@ -129,6 +134,8 @@ export interface Config {
   publicUrl: string;
   accessTokenMinutes: number;
   refreshTokenDays: number;
+  /** A login session ends this long after sign-in, however often it is refreshed. */
+  refreshSessionMaxDays: number;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for `request.ip`. */
   trustProxy: boolean | string[];
   /** Unset: mail goes to the development mailbox (never in production). */
@@ -137,12 +144,16 @@ export interface Config {
   rateLimits: RateLimitConfig;
 }
 
-/** Attempts allowed per window: auth per minute per IP and per 15 minutes per email, API keys per minute. */
+/** Attempts allowed per window (rate-limit.ts names each window's length). */
 export interface RateLimitConfig {
   authPerIp: number;
   authPerAccount: number;
   apiKeyPerIp: number;
   apiKeyPerKey: number;
+  loginFailuresPerAccount: number;
+  invitationsPerUser: number;
+  invitationsPerOrganization: number;
+  verificationMailsPerUser: number;
 }
 
 /** Every problem with the environment, gathered so one start tells the operator everything. */
@@ -191,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     accessTokenMinutes: values.ACCESS_TOKEN_EXPIRE_MINUTES,
     refreshTokenDays: values.REFRESH_TOKEN_EXPIRE_DAYS,
+    refreshSessionMaxDays: values.REFRESH_SESSION_MAX_DAYS,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     trustProxy: values.TRUST_PROXY,
     smtpUrl: values.SMTP_URL,
@@ -200,6 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authPerAccount: values.RATE_LIMIT_AUTH_PER_ACCOUNT,
       apiKeyPerIp: values.RATE_LIMIT_API_KEY_PER_IP,
       apiKeyPerKey: values.RATE_LIMIT_API_KEY_PER_KEY,
+      loginFailuresPerAccount: values.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
+      invitationsPerUser: values.RATE_LIMIT_INVITATIONS_PER_USER,
+      invitationsPerOrganization: values.RATE_LIMIT_INVITATIONS_PER_ORGANIZATION,
+      verificationMailsPerUser: values.RATE_LIMIT_VERIFICATION_MAILS_PER_USER,
     },
   };
 }

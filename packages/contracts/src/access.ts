@@ -24,6 +24,7 @@ export const invitationListSchema = z.object({ data: z.array(invitationSchema) }
 
 export const createInvitationRequestSchema = z
   .object({ email: emailSchema, role: roleSchema })
+  .strict()
   .meta({ id: 'CreateInvitationRequest', examples: [{ email: 'grace@example.com', role: 'member' }] });
 
 /** What the invitation link shows before anyone signs in: whose organization, as what. */
@@ -43,6 +44,7 @@ export const invitationTokenQuerySchema = z.object({ token: linkTokenSchema });
 
 export const acceptInvitationRequestSchema = z
   .object({ token: linkTokenSchema })
+  .strict()
   .meta({ id: 'AcceptInvitationRequest', examples: [{ token: 'from-the-emailed-link' }] });
 
 export type Invitation = z.infer<typeof invitationSchema>;
@@ -55,7 +57,14 @@ export const apiKeySchema = z
     name: z.string(),
     role: roleSchema,
     prefix: z.string(),
+    /** The person the key acts for; null when that account was deleted. */
+    createdBy: z.string().nullable(),
     createdByName: z.string().nullable(),
+    /**
+     * The role the key acts with now: its own, lowered to its creator's current role; null when
+     * the creator is no longer a member, so the key is refused until someone reassigns it.
+     */
+    effectiveRole: roleSchema.nullable(),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
     lastUsedAt: z.iso.datetime().nullable(),
@@ -74,6 +83,7 @@ export const createApiKeyRequestSchema = z
       .nullable()
       .optional(),
   })
+  .strict()
   .meta({ id: 'CreateApiKeyRequest', examples: [{ name: 'Zapier sync', role: 'member' }] });
 
 /** The created key with its secret: shown this once, never again. */

@@ -28,6 +28,7 @@ export const signupRequestSchema = z
     /** Signs up through an invitation link: joins that organization (and proves the email). */
     invitationToken: linkTokenSchema.optional(),
   })
+  .strict()
   .refine((body) => body.organizationName !== undefined || body.invitationToken !== undefined, {
     path: ['organizationName'],
     error: 'Name your organization',
@@ -40,6 +41,7 @@ export const loginRequestSchema = z
     // Any length: a login must not reveal which rule a stored password predates.
     password: z.string().min(1, { error: 'Enter your password' }).max(256),
   })
+  .strict()
   .meta({ id: 'LoginRequest', examples: [{ email: 'ada@example.com', password: 'correct horse battery staple' }] });
 
 export const userSchema = z
@@ -90,12 +92,15 @@ export const organizationNameSchema = z.string().trim().min(1, { error: 'Enter a
 
 export const createOrganizationRequestSchema = z
   .object({ name: organizationNameSchema })
+  .strict()
   .meta({ id: 'CreateOrganizationRequest', examples: [{ name: 'Difference Engines' }] });
 export const renameOrganizationRequestSchema = z
   .object({ name: organizationNameSchema })
+  .strict()
   .meta({ id: 'RenameOrganizationRequest', examples: [{ name: 'Analytical Engines Ltd' }] });
 export const switchOrganizationRequestSchema = z
   .object({ organizationId: z.uuid() })
+  .strict()
   .meta({ id: 'SwitchOrganizationRequest', examples: [{ organizationId: '01920000-0000-7000-8000-000000000000' }] });
 
 export const organizationListSchema = z.object({ data: z.array(organizationSchema) }).meta({ id: 'OrganizationList' });
@@ -111,7 +116,7 @@ export const memberSchema = z
   .meta({ id: 'Member' });
 
 export const memberListSchema = z.object({ data: z.array(memberSchema) }).meta({ id: 'MemberList' });
-export const changeRoleRequestSchema = z.object({ role: roleSchema }).meta({ id: 'ChangeRoleRequest', examples: [{ role: 'viewer' }] });
+export const changeRoleRequestSchema = z.object({ role: roleSchema }).strict().meta({ id: 'ChangeRoleRequest', examples: [{ role: 'viewer' }] });
 
 export type Member = z.infer<typeof memberSchema>;
 
@@ -121,6 +126,7 @@ export const updateMeRequestSchema = z
     currentPassword: z.string().max(256).optional(),
     newPassword: newPasswordSchema.optional(),
   })
+  .strict()
   .refine((body) => body.newPassword === undefined || Boolean(body.currentPassword), {
     path: ['currentPassword'],
     error: 'Enter your current password to set a new one',
@@ -131,14 +137,17 @@ export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
 
 export const forgotPasswordRequestSchema = z
   .object({ email: emailSchema })
+  .strict()
   .meta({ id: 'ForgotPasswordRequest', examples: [{ email: 'ada@example.com' }] });
 
 export const resetPasswordRequestSchema = z
   .object({ token: linkTokenSchema, password: newPasswordSchema })
+  .strict()
   .meta({ id: 'ResetPasswordRequest', examples: [{ token: 'from-the-emailed-link', password: 'a new long passphrase' }] });
 
 export const verifyEmailRequestSchema = z
   .object({ token: linkTokenSchema })
+  .strict()
   .meta({ id: 'VerifyEmailRequest', examples: [{ token: 'from-the-emailed-link' }] });
 
 export type ForgotPasswordRequest = z.infer<typeof forgotPasswordRequestSchema>;

@@ -10,7 +10,16 @@ import { createRateLimits, type RateLimits } from './rate-limit.js';
 
 const config = baseConfig();
 const quiet = testLogger(config);
-const generous: RateLimitConfig = { authPerIp: 1000, authPerAccount: 1000, apiKeyPerIp: 1000, apiKeyPerKey: 1000 };
+const generous: RateLimitConfig = {
+  authPerIp: 1000,
+  authPerAccount: 1000,
+  apiKeyPerIp: 1000,
+  apiKeyPerKey: 1000,
+  loginFailuresPerAccount: 1000,
+  invitationsPerUser: 1000,
+  invitationsPerOrganization: 1000,
+  verificationMailsPerUser: 1000,
+};
 
 /** The 429 a refused attempt throws, or a failure when the attempt was allowed. */
 async function refusal(attempt: Promise<void>): Promise<HttpProblem> {
@@ -66,19 +75,50 @@ describe.each(stores)('rate limits in the $name store', (store) => {
 
   it('counts per IP and per account independently', async () => {
     const byAccount = limits({ authPerAccount: 2 });
-    await byAccount.consume('login', { ip: '192.0.2.1', account: 'ada@example.com' });
-    await byAccount.consume('login', { ip: '192.0.2.2', account: 'ada@example.com' });
+    await byAccount.consume('signup', { ip: '192.0.2.1', account: 'ada@example.com' });
+    await byAccount.consume('signup', { ip: '192.0.2.2', account: 'ada@example.com' });
     // A new address does not reset the account's count…
-    const { problem } = await refusal(byAccount.consume('login', { ip: '192.0.2.3', account: 'ada@example.com' }));
+    const { problem } = await refusal(byAccount.consume('signup', { ip: '192.0.2.3', account: 'ada@example.com' }));
     expect(problem.detail).toBe('Too many attempts. Try again in 15 minutes.');
     // …and the addresses that tried it are still free to try other accounts.
-    await byAccount.consume('login', { ip: '192.0.2.1', account: 'grace@example.com' });
+    await byAccount.consume('signup', { ip: '192.0.2.1', account: 'grace@example.com' });
 
     const byIp = limits({ authPerIp: 2 });
-    await byIp.consume('login', { ip: '192.0.2.1', account: 'ada@example.com' });
-    await byIp.consume('login', { ip: '192.0.2.1', account: 'grace@example.com' });
-    await refusal(byIp.consume('login', { ip: '192.0.2.1', account: 'alan@example.com' }));
-    await byIp.consume('login', { ip: '192.0.2.2', account: 'ada@example.com' });
+    await byIp.consume('signup', { ip: '192.0.2.1', account: 'ada@example.com' });
+    await byIp.consume('signup', { ip: '192.0.2.1', account: 'grace@example.com' });
+    await refusal(byIp.consume('signup', { ip: '192.0.2.1', account: 'alan@example.com' }));
+    await byIp.consume('signup', { ip: '192.0.2.2', account: 'ada@example.com' });
+  });
+
+  it('counts a refused attempt only against the count that refused it', async () => {
+    const limited = limits({ authPerIp: 1, authPerAccount: 2 });
+    await limited.consume('signup', { ip: '192.0.2.1', account: 'ada@example.com' });
+    await refusal(limited.consume('signup', { ip: '192.0.2.1', account: 'ada@example.com' }));
+    await refusal(limited.consume('signup', { ip: '192.0.2.1', account: 'ada@example.com' }));
+    await limited.consume('signup', { ip: '192.0.2.2', account: 'ada@example.com' });
+  });
+
+  it('gives a refunded attempt back to every count it was taken from', async () => {
+    const limited = limits({ authPerIp: 1, authPerAccount: 1, loginFailuresPerAccount: 1 });
+    const attempt = { ip: '192.0.2.1', accountOnClient: 'ada@example.com ip:192.0.2.1', account: 'ada@example.com' };
+    for (let signIn = 0; signIn < 3; signIn++) {
+      await limited.consume('login', attempt);
+      await limited.refund('login', attempt);
+    }
+    await limited.consume('login', attempt);
+    await refusal(limited.consume('login', attempt));
+  });
+
+  it('limits invitations per user and per organization, and verification mails per user', async () => {
+    const limited = limits({ invitationsPerUser: 2, invitationsPerOrganization: 3, verificationMailsPerUser: 1 });
+    await limited.consume('invitation', { user: 'ada', organization: 'engines' });
+    await limited.consume('invitation', { user: 'ada', organization: 'engines' });
+    const { problem } = await refusal(limited.consume('invitation', { user: 'ada', organization: 'engines' }));
+    expect(problem.detail).toBe('Too many attempts. Try again in 60 minutes.');
+    await limited.consume('invitation', { user: 'grace', organization: 'engines' });
+    expect((await refusal(limited.consume('invitation', { user: 'alan', organization: 'engines' }))).problem.headers?.['retry-after']).toMatch(/^\d{5}$/);
+    await limited.consume('verificationMail', { user: 'ada' });
+    await refusal(limited.consume('verificationMail', { user: 'ada' }));
   });
 
   it('counts an email once whatever its case', async () => {

@@ -11,41 +11,58 @@ import type { Redis } from '../redis/redis.js';
 import type { Logger } from '../telemetry/logger.js';
 import { HttpProblem } from './problem.js';
 
-/** What is limited: each rule counts per client IP and per account (an email, or an API key id). */
-export type RateLimitRule = 'login' | 'signup' | 'forgotPassword' | 'apiKey';
-
-export interface RateLimitSubject {
-  ip: string;
-  /** The email the attempt is about, or the API key's id; omitted when not known yet. */
-  account?: string;
-}
-
-export interface RateLimits {
-  /** Counts one attempt; throws a 429 HttpProblem with Retry-After once either count is used up. */
-  consume(rule: RateLimitRule, subject: RateLimitSubject): Promise<void>;
-}
-
 interface Window {
   points: number;
   seconds: number;
 }
 
-type Scope = keyof Required<RateLimitSubject>;
-
 const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** Past this, a slow Redis counts as a down one: an auth endpoint must not hang on its limiter. */
 const REDIS_TIMEOUT_MS = 500;
 const FALLBACK_WARNING_INTERVAL_MS = 60_000;
 
-function windowsOf(config: RateLimitConfig): Record<RateLimitRule, Record<Scope, Window>> {
+/**
+ * What is limited, and per what: `ip` the client address, `account` an email (or an API key's
+ * id), `accountOnClient` an email together with the client it is tried from, `user` and
+ * `organization` ids. Each rule counts only the scopes it names here.
+ */
+function windowsOf(config: RateLimitConfig) {
   // Per rule, so a burst of sign-ups does not lock the same people out of signing in.
   const auth = { ip: { points: config.authPerIp, seconds: MINUTE }, account: { points: config.authPerAccount, seconds: 15 * MINUTE } };
   return {
-    login: auth,
+    // Only failures count (a success is refunded), and never per account alone for a client that
+    // signed in before: nobody can lock an owner out by failing on purpose.
+    login: {
+      ip: auth.ip,
+      accountOnClient: auth.account,
+      account: { points: config.loginFailuresPerAccount, seconds: HOUR },
+    },
     signup: auth,
     forgotPassword: auth,
     apiKey: { ip: { points: config.apiKeyPerIp, seconds: MINUTE }, account: { points: config.apiKeyPerKey, seconds: MINUTE } },
-  };
+    invitation: {
+      user: { points: config.invitationsPerUser, seconds: HOUR },
+      organization: { points: config.invitationsPerOrganization, seconds: DAY },
+    },
+    verificationMail: { user: { points: config.verificationMailsPerUser, seconds: HOUR } },
+  } satisfies Record<string, Partial<Record<Scope, Window>>>;
+}
+
+type Scope = 'ip' | 'account' | 'accountOnClient' | 'user' | 'organization';
+type Windows = ReturnType<typeof windowsOf>;
+
+export type RateLimitRule = keyof Windows;
+
+/** The keys one attempt counts under; a scope left out (e.g. an account not known yet) is not counted. */
+export type RateLimitSubject<Rule extends RateLimitRule> = { [S in keyof Windows[Rule]]?: string };
+
+export interface RateLimits {
+  /** Counts one attempt; throws a 429 HttpProblem with Retry-After once any of its counts is used up. */
+  consume<Rule extends RateLimitRule>(rule: Rule, subject: RateLimitSubject<Rule>): Promise<void>;
+  /** Gives back an attempt `consume` counted, for one that turned out not to count (a sign-in that succeeded). */
+  refund<Rule extends RateLimitRule>(rule: Rule, subject: RateLimitSubject<Rule>): Promise<void>;
 }
 
 /** The in-process limiter that stands in while Redis is unreachable; it says so in the log. */
@@ -115,20 +132,36 @@ export function createRateLimits({ config, redis, keyPrefix, log }: RateLimitsOp
   const limiters = Object.fromEntries(
     Object.entries(windowsOf(config)).map(([rule, windows]) => [
       rule,
-      { ip: limiterFor(rule as RateLimitRule, 'ip', windows.ip), account: limiterFor(rule as RateLimitRule, 'account', windows.account) },
+      Object.fromEntries(Object.entries(windows).map(([scope, window]) => [scope, limiterFor(rule as RateLimitRule, scope as Scope, window)])),
     ]),
-  ) as Record<RateLimitRule, Record<Scope, RateLimiterAbstract>>;
+  ) as Record<RateLimitRule, Partial<Record<Scope, RateLimiterAbstract>>>;
+
+  /** Each counted scope's limiter with its key; emails differ only in case for the same person. */
+  const countsOf = (rule: RateLimitRule, subject: Partial<Record<Scope, string>>) =>
+    Object.entries(subject)
+      .filter((entry): entry is [Scope, string] => entry[1] !== undefined)
+      .map(([scope, key]) => {
+        const limiter = limiters[rule][scope];
+        if (!limiter) throw new Error(`rate limit rule ${rule} does not count per ${scope}`);
+        return { limiter, key: key.trim().toLowerCase() };
+      });
 
   return {
-    async consume(rule, { ip, account }) {
-      const attempts = [limiters[rule].ip.consume(ip)];
-      // Emails differ only in case for the same person: one count per address.
-      if (account !== undefined) attempts.push(limiters[rule].account.consume(account.trim().toLowerCase()));
-      const refusals = (await Promise.allSettled(attempts)).flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    async consume(rule, subject) {
+      const counts = countsOf(rule, subject);
+      const results = await Promise.allSettled(counts.map(({ limiter, key }) => limiter.consume(key)));
+      const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
       if (refusals.length === 0) return;
       const unexpected = refusals.find((reason) => !(reason instanceof RateLimiterRes));
       if (unexpected) throw unexpected;
+      // A refused attempt counts only where it was refused: an attacker held back per address
+      // does not use up the account's count for everyone else.
+      await Promise.all(counts.filter((_count, index) => results[index]!.status === 'fulfilled').map(({ limiter, key }) => limiter.reward(key)));
       throw rateLimited(Math.max(...(refusals as RateLimiterRes[]).map((refusal) => refusal.msBeforeNext)));
+    },
+
+    async refund(rule, subject) {
+      await Promise.all(countsOf(rule, subject).map(({ limiter, key }) => limiter.reward(key)));
     },
   };
 }

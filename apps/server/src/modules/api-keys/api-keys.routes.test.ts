@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
 async function createKey(payload: object = { name: 'Sync', role: 'member' }, token = owner.accessToken) {
@@ -25,7 +25,7 @@ describe('API keys', () => {
     const key = await createKey({ name: 'Zapier', role: 'viewer' });
     expect(key.secret).toMatch(/^spk_[\w-]{43}$/);
     expect(key.secret.startsWith(key.prefix)).toBe(true);
-    expect(key).toMatchObject({ name: 'Zapier', role: 'viewer', createdByName: 'Ada Lovelace', lastUsedAt: null, expiresAt: null });
+    expect(key).toMatchObject({ name: 'Zapier', role: 'viewer', createdBy: owner.user.id, createdByName: 'Ada Lovelace', effectiveRole: 'viewer', lastUsedAt: null, expiresAt: null });
     const listed = await call('GET', '/api/v1/api-keys', owner.accessToken);
     const row = listed.json().data.find((candidate: { id: string }) => candidate.id === key.id);
     expect(apiKeySchema.strict().parse(row)).toMatchObject({ prefix: key.prefix });
@@ -92,5 +92,74 @@ describe('API keys', () => {
     const log = await call('GET', `/api/v1/audit-log?tableName=invitations&rowId=${invited.json().id}`, owner.accessToken);
     expect(log.json().data[0]).toMatchObject({ action: 'insert', actor: { type: 'apiKey', id: key.id, name: 'Writer' } });
     expect(log.json().data[0].requestId).toBe(invited.headers['x-request-id']);
+  });
+});
+
+describe('API keys and the person they act for', () => {
+  const members = (path = '') => `/api/v1/organizations/${owner.organization!.id}/members${path}`;
+  const listed = async (id: string) => (await call('GET', '/api/v1/api-keys', owner.accessToken)).json().data.find((row: { id: string }) => row.id === id);
+
+  it("stop a removed admin's key at once: it reads no records, makes no admin key and invites no admin", async () => {
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const key = await createKey({ name: 'Admin sync', role: 'admin' }, admin.token);
+    expect((await call('GET', '/api/v1/contacts', key.secret)).statusCode).toBe(200);
+
+    expect((await call('DELETE', members(`/${admin.user.id}`), owner.accessToken)).statusCode).toBe(204);
+
+    const refusals = [
+      await call('GET', '/api/v1/contacts', key.secret),
+      await call('POST', '/api/v1/api-keys', key.secret, { name: 'Backdoor', role: 'admin' }),
+      await call('POST', '/api/v1/invitations', key.secret, { email: 'new-admin@example.com', role: 'admin' }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/no longer a member of the organization/);
+    }
+    expect(await listed(key.id)).toMatchObject({ role: 'admin', createdBy: admin.user.id, effectiveRole: null });
+  });
+
+  it("act with no more than the creator's role from the moment they are demoted", async () => {
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const key = await createKey({ name: 'Demoted sync', role: 'admin' }, admin.token);
+    expect((await call('GET', '/api/v1/api-keys', key.secret)).statusCode).toBe(200);
+
+    expect((await call('PATCH', members(`/${admin.user.id}`), owner.accessToken, { role: 'viewer' })).statusCode).toBe(200);
+
+    expect((await call('GET', '/api/v1/api-keys', key.secret)).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/contacts', key.secret, { firstName: 'Not', lastName: 'Allowed' })).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/contacts', key.secret)).statusCode).toBe(200);
+    expect(await listed(key.id)).toMatchObject({ role: 'admin', effectiveRole: 'viewer' });
+  });
+
+  it('records the person behind a key that creates a key, so the new key stops with them', async () => {
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const parent = await createKey({ name: 'Parent', role: 'admin' }, admin.token);
+    const child = await createKey({ name: 'Child', role: 'member' }, parent.secret);
+    expect(child).toMatchObject({ createdBy: admin.user.id, createdByName: 'Ada Lovelace', effectiveRole: 'member' });
+
+    expect((await call('DELETE', members(`/${admin.user.id}`), owner.accessToken)).statusCode).toBe(204);
+    expect((await call('GET', '/api/v1/contacts', child.secret)).statusCode).toBe(403);
+  });
+
+  it("let an admin take over a key whose creator left, up to the admin's own role", async () => {
+    const leaver = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const adminKey = await createKey({ name: 'Admin left behind', role: 'admin' }, leaver.token);
+    const ownerLevel = await memberOf(t.app, t.ctx, owner.organization!.id, 'owner');
+    const ownerKey = await createKey({ name: 'Owner left behind', role: 'owner' }, ownerLevel.token);
+    const successor = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    expect((await call('DELETE', members(`/${leaver.user.id}`), owner.accessToken)).statusCode).toBe(204);
+    expect((await call('DELETE', members(`/${ownerLevel.user.id}`), owner.accessToken)).statusCode).toBe(204);
+
+    const taken = await call('POST', `/api/v1/api-keys/${adminKey.id}/reassign`, successor.token);
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json()).toMatchObject({ id: adminKey.id, createdBy: successor.user.id, effectiveRole: 'admin' });
+    expect((await call('GET', '/api/v1/contacts', adminKey.secret)).statusCode).toBe(200);
+
+    const tooHigh = await call('POST', `/api/v1/api-keys/${ownerKey.id}/reassign`, successor.token);
+    expect(tooHigh.statusCode).toBe(403);
+    expect(tooHigh.json().detail).toMatch(/cannot take over a key with the owner role/);
+    expect((await call('POST', `/api/v1/api-keys/${ownerKey.id}/reassign`, adminKey.secret)).statusCode).toBe(403);
+    expect((await call('DELETE', `/api/v1/api-keys/${ownerKey.id}`, successor.token)).statusCode).toBe(204);
+    expect((await call('POST', `/api/v1/api-keys/${ownerKey.id}/reassign`, successor.token)).statusCode).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { apiKeyListSchema, createApiKeyRequestSchema, createdApiKeySchema, problemSchema } from '@spanner/contracts';
+import { apiKeyListSchema, apiKeySchema, createApiKeyRequestSchema, createdApiKeySchema, problemSchema } from '@spanner/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.guard.js';
@@ -32,6 +32,21 @@ export function apiKeysRoutes(apiKeys: ApiKeysService): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await apiKeys.create(actorOf(request), request.body)),
+    );
+
+    app.post(
+      '/api/v1/api-keys/:id/reassign',
+      {
+        config: { access: 'apiKeys.manage' },
+        schema: {
+          ...common,
+          operationId: 'apiKeys.reassign',
+          summary: 'Take an API key over: it acts for you from now on (a key whose creator left works again)',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: apiKeySchema, ...problems },
+        },
+      },
+      async (request) => apiKeys.reassignToSelf(actorOf(request), request.params.id),
     );
 
     app.delete(

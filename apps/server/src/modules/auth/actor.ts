@@ -13,12 +13,15 @@ export interface UserActor {
   requestId: string;
 }
 
-/** An integration calling with an API key: one organization, the key's role, no person. */
+/** An integration calling with an API key: one organization, no person signed in. */
 export interface ApiKeyActor {
   kind: 'apiKey';
   apiKeyId: string;
   userId: null;
+  /** The person the key acts for: keys it creates are theirs too. */
+  creatorId: string;
   orgId: string;
+  /** The key's role, lowered to its creator's current role in the organization. */
   role: Role;
   requestId: string;
 }

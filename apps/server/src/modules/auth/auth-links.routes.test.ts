@@ -92,14 +92,14 @@ describe('password reset', () => {
 describe('rate limits', () => {
   let limited: TestApp;
   beforeAll(async () => {
-    limited = await createTestApp({ env: { RATE_LIMIT_AUTH_PER_ACCOUNT: '3', RATE_LIMIT_AUTH_PER_IP: '5' } });
+    limited = await createTestApp({ env: { RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '3', RATE_LIMIT_AUTH_PER_IP: '5' } });
   });
   afterAll(() => limited.close());
 
   const login = (email: string, ip: string) =>
     limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email, password: 'wrong password here' } });
 
-  it('answers 429 with Retry-After once an account has had its tries, from any address', async () => {
+  it('answers 429 with Retry-After once an account has had its tries from new clients, whatever their address', async () => {
     const statuses = [];
     for (let attempt = 0; attempt < 4; attempt++) statuses.push((await login('target@example.com', `10.0.0.${attempt + 1}`)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);

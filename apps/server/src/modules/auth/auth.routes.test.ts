@@ -109,6 +109,19 @@ describe('access tokens', () => {
     expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) })).statusCode).toBe(200);
   });
 
+  it('are refused without an expiry, even when signed with our key', async () => {
+    const user = await signUp(t.app);
+    const claims = JSON.parse(Buffer.from(user.accessToken.split('.')[1]!, 'base64url').toString());
+    const endless = await new SignJWT({ org: claims.org, sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer('spanner-crm')
+      .setAudience('spanner-crm:api')
+      .setIssuedAt()
+      .sign(accessTokenKey(t.ctx.config.secretKey!));
+    expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(endless) })).statusCode).toBe(401);
+  });
+
   it('lose the organization of a removed member at once: organization routes 403, profile outside it', async () => {
     const user = await signUp(t.app);
     await t.ctx.db.db.execute(sql`delete from memberships where user_id = ${user.user.id}`);
@@ -140,6 +153,25 @@ describe('refresh', () => {
     // The thief's replay also ends the legitimate holder's session, and its access tokens.
     expect((await post('/api/v1/auth/refresh', undefined, rotated)).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) })).statusCode).toBe(401);
+  });
+
+  it('ends the login session 30 days after sign-in, however often it was refreshed', async () => {
+    const user = await signUp(t.app);
+    const signedIn = (daysAgo: number) =>
+      t.ctx.db.db.execute(sql`update sessions set family_started_at = now() - make_interval(days => ${daysAgo}) where user_id = ${user.user.id}`);
+
+    await signedIn(29);
+    const nearTheEnd = await post('/api/v1/auth/refresh', undefined, user.refreshCookie);
+    expect(nearTheEnd.statusCode).toBe(200);
+    // The sliding lifetime (7 days) stops at the session's end, a day away.
+    const { rows } = (await t.ctx.db.db.execute(
+      sql`select extract(epoch from expires_at - now()) / 3600 as ends_in_hours from sessions where user_id = ${user.user.id} and used_at is null`,
+    )) as unknown as { rows: { ends_in_hours: number | string }[] };
+    expect(Number(rows[0]!.ends_in_hours)).toBeLessThanOrEqual(24);
+
+    await signedIn(30);
+    const afterTheEnd = await post('/api/v1/auth/refresh', undefined, refreshCookieOf(nearTheEnd));
+    expect(afterTheEnd.statusCode).toBe(401);
   });
 
   it('refuses a missing, malformed or forged cookie', async () => {
@@ -205,5 +237,26 @@ describe('PATCH /me', () => {
     expect((await post('/api/v1/auth/login', { email: user.email, password: 'a brand new passphrase' })).statusCode).toBe(200);
     expect((await post('/api/v1/auth/refresh', undefined, refreshCookieOf(elsewhere))).statusCode).toBe(401);
     expect((await post('/api/v1/auth/refresh', undefined, user.refreshCookie)).statusCode).toBe(200);
+  });
+});
+
+describe('request bodies of sign-up, sign-in and the profile', () => {
+  it('refuse unknown fields with 422 naming each one', async () => {
+    const user = await signUp(t.app);
+    const answers = {
+      signup: await post('/api/v1/auth/signup', { email: 'strict@example.com', password: TEST_PASSWORD, name: 'S', organizationName: 'O', role: 'owner' }),
+      login: await post('/api/v1/auth/login', { email: user.email, password: TEST_PASSWORD, remember: true }),
+      forgotPassword: await post('/api/v1/auth/forgot-password', { email: user.email, redirect: 'https://evil.example.com' }),
+      patchMe: await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer(user.accessToken), payload: { name: 'Ada', emailVerified: true } }),
+    };
+    const paths = Object.fromEntries(
+      Object.entries(answers).map(([name, response]) => [name, { status: response.statusCode, paths: response.json().errors?.map((error: { path: string }) => error.path) }]),
+    );
+    expect(paths).toEqual({
+      signup: { status: 422, paths: ['body.role'] },
+      login: { status: 422, paths: ['body.remember'] },
+      forgotPassword: { status: 422, paths: ['body.redirect'] },
+      patchMe: { status: 422, paths: ['body.emailVerified'] },
+    });
   });
 });

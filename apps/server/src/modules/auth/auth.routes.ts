@@ -19,6 +19,9 @@ import { userOf } from './auth.guard.js';
 import type { AuthService, ClientInfo, IssuedSession } from './auth.service.js';
 
 export const REFRESH_COOKIE = 'spanner_refresh';
+/** Set by a successful sign-in; a client holding it is not held back by others' failures on the account. */
+export const KNOWN_DEVICE_COOKIE = 'spanner_device';
+const KNOWN_DEVICE_DAYS = 365;
 
 const problems = { 401: problemSchema, 403: problemSchema, 422: problemSchema, 429: problemSchema };
 
@@ -33,9 +36,16 @@ export function authRoutes(ctx: AppContext, auth: AuthService): FastifyPluginAsy
     path: '/api/v1/auth',
     maxAge: ctx.config.refreshTokenDays * 24 * 3600,
   };
-  const client = (request: FastifyRequest): ClientInfo => ({ userAgent: request.headers['user-agent'], ip: request.ip });
-  const sendSession = (reply: FastifyReply, issued: IssuedSession, status: 200 | 201) =>
-    reply.setCookie(REFRESH_COOKIE, issued.refreshToken, cookieOptions).status(status).send(issued.body);
+  const knownDeviceOptions: CookieSerializeOptions = { ...cookieOptions, path: '/api/v1/auth/login', maxAge: KNOWN_DEVICE_DAYS * 24 * 3600 };
+  const client = (request: FastifyRequest): ClientInfo => ({
+    userAgent: request.headers['user-agent'],
+    ip: request.ip,
+    knownDevice: request.cookies[KNOWN_DEVICE_COOKIE],
+  });
+  const sendSession = (reply: FastifyReply, issued: IssuedSession, status: 200 | 201) => {
+    if (issued.knownDevice) reply.setCookie(KNOWN_DEVICE_COOKIE, issued.knownDevice, knownDeviceOptions);
+    return reply.setCookie(REFRESH_COOKIE, issued.refreshToken, cookieOptions).status(status).send(issued.body);
+  };
 
   return async (app) => {
     app.post(

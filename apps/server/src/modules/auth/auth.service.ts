@@ -39,7 +39,17 @@ import {
   type UserTokenPurpose,
 } from './auth.repo.js';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
-import { accessTokenKey, newOpaqueToken, parseOpaqueToken, secretMatches, signAccessToken, verifyAccessToken } from './tokens.js';
+import {
+  accessTokenKey,
+  knownDeviceKey,
+  newOpaqueToken,
+  parseOpaqueToken,
+  secretMatches,
+  signAccessToken,
+  signKnownDevice,
+  verifyAccessToken,
+  verifyKnownDevice,
+} from './tokens.js';
 
 /** What a request presents: its Authorization header, where it comes from, and its id. */
 export interface Credentials {
@@ -56,13 +66,24 @@ export interface AuthenticateOptions {
 export interface ClientInfo {
   userAgent: string | undefined;
   ip: string;
+  /** The known-device cookie, set by an earlier successful sign-in on this client. */
+  knownDevice?: string | undefined;
 }
 
-/** What a sign-in hands out: the JSON body, and the refresh token for the cookie. */
+/** What a sign-in hands out: the JSON body, the refresh token for its cookie, and on a login the known-device cookie. */
 export interface IssuedSession {
   body: SessionResponse;
   refreshToken: string;
+  knownDevice?: string;
 }
+
+/** A login session: the family of refresh tokens one sign-in starts. */
+interface LoginSession {
+  id: string;
+  startedAt: Date;
+}
+
+const newLoginSession = (): LoginSession => ({ id: uuidv7(), startedAt: new Date() });
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -101,27 +122,31 @@ function isUniqueViolation(error: unknown): boolean {
 export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
   const { db } = ctx.db;
   const key = accessTokenKey(ctx.config.secretKey!);
+  const deviceKey = knownDeviceKey(ctx.config.secretKey!);
   const refreshLifetimeMs = ctx.config.refreshTokenDays * 24 * 3600 * 1000;
+  const sessionMaxLifetimeMs = ctx.config.refreshSessionMaxDays * 24 * 3600 * 1000;
 
   async function issue(
     user: UserRow,
     organization: OrganizationMembership | null,
-    familyId: string,
+    family: LoginSession,
     client: ClientInfo,
   ): Promise<IssuedSession> {
     const rowId = uuidv7();
     const refresh = newOpaqueToken(rowId);
     await insertSession(db, {
       id: rowId,
-      familyId,
+      familyId: family.id,
+      familyStartedAt: family.startedAt,
       userId: user.id,
       organizationId: organization?.id ?? null,
       tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + refreshLifetimeMs),
+      // Sliding, but never past the absolute end of the login session.
+      expiresAt: new Date(Math.min(Date.now() + refreshLifetimeMs, family.startedAt.getTime() + sessionMaxLifetimeMs)),
       userAgent: client.userAgent?.slice(0, 500) ?? null,
       ip: client.ip,
     });
-    const accessToken = await signAccessToken(key, { userId: user.id, orgId: organization?.id ?? null, sessionId: familyId }, ctx.config.accessTokenMinutes);
+    const accessToken = await signAccessToken(key, { userId: user.id, orgId: organization?.id ?? null, sessionId: family.id }, ctx.config.accessTokenMinutes);
     return {
       refreshToken: refresh.token,
       body: { accessToken, expiresIn: ctx.config.accessTokenMinutes * 60, user: toUser(user), organization },
@@ -192,7 +217,6 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       await ctx.rateLimits.consume('signup', { ip: client.ip, account: input.email });
       rejectCommonPassword(input.password, 'body.password');
       const passwordHash = await hashPassword(input.password);
-      const familyId = uuidv7();
       let created: { user: UserRow; organization: OrganizationMembership };
       try {
         // User, organization (or invitation) and membership together or not at all.
@@ -213,7 +237,7 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
         throw new HttpProblem({ status: 409, detail: 'An account with this email already exists.', errors: [{ path: 'body.email', message: 'is already registered' }] });
       }
       if (!created.user.emailVerifiedAt) await sendLink(created.user, 'verify-email');
-      return issue(created.user, created.organization, familyId, client);
+      return issue(created.user, created.organization, newLoginSession(), client);
     },
 
     /**
@@ -234,12 +258,24 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       });
     },
 
+    /**
+     * Failures count per IP and per account on this client; on a client that never signed in to
+     * the account, also per account. A success gives its attempt back.
+     */
     async login(input: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
-      await ctx.rateLimits.consume('login', { ip: client.ip, account: input.email });
+      const deviceId = verifyKnownDevice(deviceKey, client.knownDevice, input.email);
+      const attempt = {
+        ip: client.ip,
+        accountOnClient: `${input.email} ${deviceId ? `device:${deviceId}` : `ip:${client.ip}`}`,
+        ...(deviceId ? {} : { account: input.email }),
+      };
+      await ctx.rateLimits.consume('login', attempt);
       const user = await findUserWithPasswordByEmail(db, input.email);
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
       if (!user || !valid) throw invalidCredentials();
-      return issue(user, await pickOrganization(user.id, null), uuidv7(), client);
+      await ctx.rateLimits.refund('login', attempt);
+      const issued = await issue(user, await pickOrganization(user.id, null), newLoginSession(), client);
+      return { ...issued, knownDevice: deviceId ? client.knownDevice! : signKnownDevice(deviceKey, input.email) };
     },
 
     /** Rotates: the presented token is spent and a new one issued; a spent token revokes its family. */
@@ -247,7 +283,8 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       const parsed = parseOpaqueToken(token);
       const session = parsed ? await findSession(db, parsed.rowId) : null;
       if (!parsed || !session || !secretMatches(parsed.secret, session.tokenHash)) throw invalidRefresh();
-      if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
+      const sessionEnded = session.familyStartedAt.getTime() + sessionMaxLifetimeMs <= Date.now();
+      if (session.revokedAt || session.expiresAt.getTime() <= Date.now() || sessionEnded) throw invalidRefresh();
       if (session.usedAt || !(await claimSession(db, session.id))) {
         await revokeFamily(db, session.familyId);
         ctx.log.warn({ userId: session.userId, familyId: session.familyId }, 'refresh token reused: session family revoked');
@@ -255,7 +292,7 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       }
       const user = await findUserById(db, session.userId);
       if (!user) throw invalidRefresh();
-      return issue(user, await pickOrganization(user.id, session.organizationId), session.familyId, client);
+      return issue(user, await pickOrganization(user.id, session.organizationId), { id: session.familyId, startedAt: session.familyStartedAt }, client);
     },
 
     /** Ends the login session the refresh token belongs to; an unknown token changes nothing. */
@@ -277,11 +314,12 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
       const token = credentials.authorization?.startsWith('Bearer ') ? credentials.authorization.slice(7).trim() : undefined;
       if (!token) throw signInRequired();
       if (!isApiKey(token)) return authenticateUser(token, credentials.requestId, options);
-      const actor = await apiKeys.authenticate(token, credentials.requestId);
-      // Counted per IP before the key is known, so guessing keys is limited too.
-      await ctx.rateLimits.consume('apiKey', { ip: credentials.ip, ...(actor ? { account: actor.apiKeyId } : {}) });
-      if (!actor) throw new HttpProblem({ status: 401, detail: 'The API key is invalid, revoked or expired.' });
-      return actor;
+      const presented = await apiKeys.authenticate(token, credentials.requestId);
+      // Counted per IP whether or not the key exists, so guessing keys is limited too.
+      await ctx.rateLimits.consume('apiKey', { ip: credentials.ip, ...(presented ? { account: presented.apiKeyId } : {}) });
+      if (!presented) throw new HttpProblem({ status: 401, detail: 'The API key is invalid, revoked or expired.' });
+      if (!presented.actor) throw new HttpProblem({ status: 403, detail: presented.refusal });
+      return presented.actor;
     },
 
     /** Whether an account uses this email (an invitation's page offers sign-in or sign-up). */
@@ -315,7 +353,9 @@ export function createAuthService(ctx: AppContext, apiKeys: ApiKeysService) {
 
     async resendVerification(actor: UserActor): Promise<void> {
       const user = await findUserById(db, actor.userId);
-      if (user && !user.emailVerifiedAt) await sendLink(user, 'verify-email');
+      if (!user || user.emailVerifiedAt) return;
+      await ctx.rateLimits.consume('verificationMail', { user: user.id });
+      await sendLink(user, 'verify-email');
     },
 
     /** A new access token for another organization of the user; the refresh token follows it. */

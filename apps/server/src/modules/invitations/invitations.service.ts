@@ -79,6 +79,8 @@ export function createInvitationsService(ctx: AppContext) {
         if (await hasMemberWithEmail(tx, orgId, input.email)) {
           throw new HttpProblem({ status: 409, detail: 'This person is already a member.', errors: [{ path: 'body.email', message: 'is already a member' }] });
         }
+        // Each invitation mails a stranger: counted per person (behind a key, too) and per organization.
+        await ctx.rateLimits.consume('invitation', { user: actor.kind === 'apiKey' ? actor.creatorId : actor.userId, organization: orgId });
         await revokeOpenInvitation(tx, { email: input.email });
         await insertInvitation(tx, {
           id,

@@ -36,6 +36,17 @@ describe('email templates', () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 
+  it('cuts names longer than 60 characters with an ellipsis, in the subject and the body', () => {
+    const name = `${'x'.repeat(58)} 😀 and much more`;
+    const mail = invitationEmail({ organizationName: name, inviterName: 'y'.repeat(60), role: 'member', link });
+    // Cut at 59 characters, the space before the cut dropped, then the ellipsis.
+    const cut = `${'x'.repeat(58)}…`;
+    expect(mail.subject).toBe(`${'y'.repeat(60)} invited you to ${cut} on Spanner CRM`);
+    expect(mail.text).toContain(`to join ${cut} on Spanner CRM`);
+    expect(mail.html).toContain(`to join ${cut} on Spanner CRM`);
+    expect(verificationEmail({ name: '😀'.repeat(61), link }).text).toContain(`Hi ${'😀'.repeat(59)}…,`);
+  });
+
   it('says who invited, to which organization and as what, or only what when an API key invited', () => {
     const byPerson = invitationEmail({ organizationName: 'Acme', inviterName: 'Grace', role: 'admin', link });
     expect(byPerson.text).toContain('Grace invited you to join Acme on Spanner CRM as an admin.');

@@ -15,9 +15,13 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
-/** Names go into the subject line too, where a line break would end the header. */
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+/** Longer names are cut: a name is not a place for a whole message to someone else's inbox. */
+export const MAX_NAME_IN_MAIL = 60;
+
+/** Names go into the subject line too, where a line break would end the header; cut to length with an ellipsis. */
+function nameInMail(value: string): string {
+  const characters = Array.from(value.replace(/\s+/g, ' ').trim());
+  return characters.length <= MAX_NAME_IN_MAIL ? characters.join('') : `${characters.slice(0, MAX_NAME_IN_MAIL - 1).join('').trimEnd()}…`;
 }
 
 /** A link in a mail must be a web address: a `javascript:` href would run in some mail clients. */
@@ -59,7 +63,7 @@ function render({ subject, greeting, intro, action, link, outro }: Layout): Emai
 export function verificationEmail({ name, link }: { name: string; link: string }): EmailContent {
   return render({
     subject: `Confirm your email address for ${PRODUCT}`,
-    greeting: `Hi ${oneLine(name)},`,
+    greeting: `Hi ${nameInMail(name)},`,
     intro: [`Welcome to ${PRODUCT}! Please confirm that this is your email address.`],
     action: 'Confirm email address',
     link,
@@ -70,7 +74,7 @@ export function verificationEmail({ name, link }: { name: string; link: string }
 export function passwordResetEmail({ name, link }: { name: string; link: string }): EmailContent {
   return render({
     subject: `Reset your ${PRODUCT} password`,
-    greeting: `Hi ${oneLine(name)},`,
+    greeting: `Hi ${nameInMail(name)},`,
     intro: ['Someone, hopefully you, asked to reset the password of your account. The link works once.'],
     action: 'Choose a new password',
     link,
@@ -92,8 +96,8 @@ export function invitationEmail({
   role: Role;
   link: string;
 }): EmailContent {
-  const organization = oneLine(organizationName);
-  const inviter = inviterName === null ? null : oneLine(inviterName);
+  const organization = nameInMail(organizationName);
+  const inviter = inviterName === null ? null : nameInMail(inviterName);
   return render({
     subject: inviter ? `${inviter} invited you to ${organization} on ${PRODUCT}` : `You are invited to ${organization} on ${PRODUCT}`,
     greeting: 'Hi,',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { createTestApp, createTestContext, waitUntilReady, type TestApp } from '../../../test/app.js';
 import { buildWorkerApp } from '../../app.js';
+import { bearer, memberOf, signUp } from '../../../test/identity.js';
 import { closeContext } from '../../context.js';
 import { OPENAPI_FILE, serializeOpenApi } from '../../infra/http/docs.js';
 
@@ -100,6 +101,50 @@ describe('readiness', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('readiness failure details', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await waitUntilReady(t.app);
+    t.ctx.readinessChecks.push({
+      name: 'search',
+      check: async () => {
+        throw new Error('connect ECONNREFUSED 10.0.0.7:9200 as search_admin');
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  const searchCheck = async (options: { remoteAddress?: string; headers?: Record<string, string> }) => {
+    const response = await t.app.inject({ url: '/ready', ...options });
+    expect(response.statusCode).toBe(503);
+    return response.json().checks.find((check: { name: string }) => check.name === 'search');
+  };
+  const detailed = { name: 'search', status: 'failing', detail: 'connect ECONNREFUSED 10.0.0.7:9200 as search_admin' };
+  const bare = { name: 'search', status: 'failing' };
+
+  it('are shown to a request from the machine itself', async () => {
+    expect(await searchCheck({ remoteAddress: '127.0.0.1' })).toEqual(detailed);
+    expect(await searchCheck({ remoteAddress: '::1' })).toEqual(detailed);
+  });
+
+  it('are hidden from other addresses, from requests relayed by a proxy and from members, leaving names and status', async () => {
+    expect(await searchCheck({ remoteAddress: '203.0.113.9' })).toEqual(bare);
+    expect(await searchCheck({ remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).toEqual(bare);
+    expect(await searchCheck({ remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer not-a-token' } })).toEqual(bare);
+    const owner = await signUp(t.app);
+    const member = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
+    expect(await searchCheck({ remoteAddress: '203.0.113.9', headers: bearer(member.token) })).toEqual(bare);
+  });
+
+  it('are shown to signed-in owners and admins', async () => {
+    const owner = await signUp(t.app);
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    expect(await searchCheck({ remoteAddress: '203.0.113.9', headers: bearer(owner.accessToken) })).toEqual(detailed);
+    expect(await searchCheck({ remoteAddress: '203.0.113.9', headers: bearer(admin.token) })).toEqual(detailed);
   });
 });
 

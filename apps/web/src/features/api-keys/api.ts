@@ -1,4 +1,4 @@
-import { apiKeyListSchema, createdApiKeySchema, type CreateApiKeyRequest } from '@spanner/contracts';
+import { apiKeyListSchema, apiKeySchema, createdApiKeySchema, type CreateApiKeyRequest } from '@spanner/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, noContent } from '../../lib/api-client';
 
@@ -27,6 +27,15 @@ export function useRevokeApiKey(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (apiKeyId: string) => apiRequest(`/api/v1/api-keys/${apiKeyId}`, noContent, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKeys.list(organizationId) }),
+  });
+}
+
+/** The signed-in admin takes the key over: it acts for them from then on. */
+export function useReassignApiKey(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (apiKeyId: string) => apiRequest(`/api/v1/api-keys/${apiKeyId}/reassign`, apiKeySchema, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKeys.list(organizationId) }),
   });
 }

@@ -35,6 +35,8 @@ export const sessions = pgTable(
     organizationId: uuid('organization_id'),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the family's first token was issued (the sign-in): no rotation outlives REFRESH_SESSION_MAX_DAYS after it. */
+    familyStartedAt: timestamp('family_started_at', { withTimezone: true }).notNull().defaultNow(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     userAgent: text('user_agent'),

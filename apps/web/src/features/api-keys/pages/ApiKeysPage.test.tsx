@@ -11,7 +11,9 @@ const zapier: ApiKey = {
   name: 'Zapier sync',
   role: 'viewer',
   prefix: 'spk_Ab12',
+  createdBy: '01920000-0000-7000-8000-0000000000a1',
   createdByName: 'Ada Lovelace',
+  effectiveRole: 'viewer',
   createdAt: '2025-03-01T10:00:00.000Z',
   expiresAt: null,
   lastUsedAt: null,
@@ -74,6 +76,38 @@ describe('ApiKeysPage', () => {
 
     expect(await screen.findByText('Zapier sync is revoked.')).toBeInTheDocument();
     expect(await screen.findByText('No API keys yet')).toBeInTheDocument();
+  });
+
+  it('marks the keys whose creator left or was demoted, and reassigns one to the admin', async () => {
+    const orphaned: ApiKey = { ...zapier, id: '01920000-0000-7000-8000-0000000000c2', name: 'Old sync', role: 'admin', createdByName: null, effectiveRole: null };
+    const demoted: ApiKey = { ...zapier, id: '01920000-0000-7000-8000-0000000000c3', name: 'Reports', role: 'member', effectiveRole: 'viewer' };
+    let keys = [zapier, orphaned, demoted];
+    let reassigned = 0;
+    stubApi({
+      'GET /api/v1/me': jsonResponse(meAs('admin')),
+      'GET /api/v1/api-keys': () => jsonResponse({ data: keys }),
+      [`POST /api/v1/api-keys/${orphaned.id}/reassign`]: () => {
+        reassigned += 1;
+        const takenOver = { ...orphaned, createdByName: 'Ada Lovelace', effectiveRole: 'admin' as const };
+        keys = [zapier, takenOver, demoted];
+        return jsonResponse(takenOver);
+      },
+    });
+    renderApp('/settings/api-keys');
+
+    expect(await screen.findByText(/^Keys acting with less than their own role: 2\./)).toBeInTheDocument();
+    const orphanedRow = screen.getByRole('row', { name: /Old sync/ });
+    expect(orphanedRow).toHaveTextContent('Stopped: its creator left');
+    expect(screen.getByRole('row', { name: /Reports/ })).toHaveTextContent("Acts as Viewer: its creator's role");
+    expect(within(screen.getByRole('row', { name: /Zapier sync/ })).queryByRole('button', { name: /Reassign/ })).not.toBeInTheDocument();
+    expect(within(orphanedRow).getByRole('button', { name: 'Revoke Old sync' })).toBeInTheDocument();
+
+    await userEvent.click(within(orphanedRow).getByRole('button', { name: 'Reassign Old sync to me' }));
+
+    expect(await screen.findByText('Old sync now acts for you.')).toBeInTheDocument();
+    expect(reassigned).toBe(1);
+    expect(await screen.findByText(/^Keys acting with less than their own role: 1\./)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Old sync/ })).not.toHaveTextContent('Stopped');
   });
 
   it('offers a retry when the list fails to load', async () => {
