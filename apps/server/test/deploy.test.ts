@@ -154,6 +154,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('has the server containers listen on every interface, since the default is loopback outside production', () => {
+    for (const [, service] of serverServices(compose)) expect((service.environment as Record<string, string>).HOST).toBe('0.0.0.0');
+  });
+
   it('runs only real spanner CLI commands in the server image', () => {
     expect(unknownServerCommands(compose, cliCommands, defaultCommand(serverDockerfile))).toEqual([]);
   });
@@ -219,6 +223,11 @@ describe('deploy/Dockerfile', () => {
     const user = lastArgs(serverDockerfile, 'USER');
     expect(user).toBeDefined();
     expect(user!.split(':')[0]).not.toMatch(/^(root|0)$/);
+  });
+
+  it('listens on every interface whatever ENVIRONMENT a container is given', () => {
+    const env = serverDockerfile.finalStage.filter(({ instruction }) => instruction === 'ENV').map(({ args }) => args);
+    expect(env.join(' ')).toMatch(/(^|\s)HOST=0\.0\.0\.0(\s|$)/);
   });
 
   it('runs the spanner CLI with api as the default command', () => {
