@@ -319,4 +319,22 @@ describe('logging', () => {
       await t.close();
     }
   });
+
+  it('logs request URLs without the values of token, key and secret query parameters', async () => {
+    const lines: string[] = [];
+    const log = testLogger({ logLevel: 'info' }, { write: (line: string) => lines.push(line) });
+    const t = await createTestApp({ log });
+    try {
+      await t.app.inject('/api/v1/invitations/preview?token=invitation-link-secret');
+      await t.app.inject('/api/health?q=ada&refresh_token=refresh-secret&KEY=key-secret&client%5Fsecret=client-secret&page=2');
+      const urls = lines.map((line) => JSON.parse(line) as { req?: { url: string } }).flatMap((entry) => (entry.req ? [entry.req.url] : []));
+      expect(urls).toEqual([
+        '/api/v1/invitations/preview?token=[redacted]',
+        '/api/health?q=ada&refresh_token=[redacted]&KEY=[redacted]&client%5Fsecret=[redacted]&page=2',
+      ]);
+      expect(lines.join('\n')).not.toMatch(/invitation-link-secret|refresh-secret|key-secret|client-secret/);
+    } finally {
+      await t.close();
+    }
+  });
 });
