@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createProgram } from '../src/cli.js';
 import { configVariableNames } from '../src/config.js';
+import { PERMISSIONS_POLICY } from '../src/infra/http/security-headers.js';
 
 // Deploy files drift from the code silently: a renamed env variable or CLI command only fails
 // once a container starts. These checks read the files as written, without Docker.
@@ -241,6 +242,16 @@ describe('deploy/Dockerfile', () => {
       .flatMap(({ args }) => args.split(/\s+/).slice(0, -1));
     for (const source of copiedSources) expect(['.', 'apps', 'apps/server']).not.toContain(source.replace(/\/$/, ''));
     expect(copiedSources.join(' ')).not.toContain('tsup.config');
+  });
+});
+
+describe('deploy/nginx.conf', () => {
+  const nginxConf = readRepoFile('deploy/nginx.conf');
+
+  it('sends the Permissions-Policy the server sends, wherever it adds headers', () => {
+    const policies = [...nginxConf.matchAll(/^\s*add_header Permissions-Policy "([^"]*)" always;$/gm)].map((match) => match[1]);
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(policies)).toEqual(new Set([PERMISSIONS_POLICY]));
   });
 });
 

@@ -9,6 +9,7 @@ import { createTestApp, testLogger, type TestApp } from '../../../test/app.js';
 import type { App } from '../../app.js';
 import { BODY_LIMIT_BYTES } from '../../app.js';
 import { HttpProblem } from './problem.js';
+import { PERMISSIONS_POLICY } from './security-headers.js';
 
 /** Test-only routes that exercise body parsing, validation and failures. */
 function addProbeRoutes(app: App) {
@@ -190,6 +191,10 @@ describe('security headers', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(response.headers['strict-transport-security']).toBeUndefined();
+      expect(response.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )camera=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )microphone=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )geolocation=\(\)(,|$)/);
     } finally {
       await t.close();
     }
@@ -228,6 +233,7 @@ describe('security headers', () => {
       const csp = String(page.headers['content-security-policy']);
       expect(csp).toContain('validator.swagger.io');
       expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(page.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
     } finally {
       await t.close();
     }
