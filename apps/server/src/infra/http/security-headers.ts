@@ -31,7 +31,7 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
  * document: nosniff, no framing, no content (OWASP REST guidance). Fewer bytes on every API answer.
  */
 export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app: FastifyInstance, { https }) => {
-  const documentHeaders = {
+  const documentHeaders: Record<string, string> = {
     ...helmetHeaders({
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
       strictTransportSecurity: https,
