@@ -36,10 +36,14 @@ type Caller = { kind: 'person' | 'API key'; role: Role };
 /** Identity routes can sign people out, revoke keys, change roles or remove the organization itself. */
 const changesAccess = (route: ApiRoute) => /^\/api\/v1\/(auth|me|organizations|api-keys)(\/|$)/.test(route.url);
 
-/** What the route declares for a caller: may it pass the guard? */
+/** Changing a note takes its authorship too; the seeded note is the owner's, so others need `notes.changeAny`. */
+const changesSeededNote = (route: ApiRoute) => route.method !== 'GET' && /^\/api\/v1\/notes\/:id(\/restore)?$/.test(route.url);
+
+/** What the route declares for a caller: may it pass the guard (and the note's authorship rule)? */
 function allowed(route: ApiRoute, caller: Caller): boolean {
   if (route.access === 'public') return true;
   if (route.access === 'user') return caller.kind === 'person';
+  if (changesSeededNote(route)) return can(caller.role, route.access) && can(caller.role, 'notes.changeAny');
   return can(caller.role, route.access);
 }
 
