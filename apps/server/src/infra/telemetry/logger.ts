@@ -22,7 +22,7 @@ const REDACTED_PATHS = [
 const SECRET_QUERY_PARAMETER = /token|secret|password|^(api[-_]?)?key$/i;
 
 /** The URL with the value of every credential-bearing query parameter replaced, as it may be logged. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
   if (queryStart === -1) return url;
   const query = url
