@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real deploy/nginx.conf (no Docker needed) in front of a freshly started API and checks
 # what the web image promises: the SPA and its deep links, the API proxy, health endpoints,
-# security headers, caching and gzip. Only the three lines the config's header names are replaced.
+# security headers, caching, gzip and an access log without link tokens. Only the three lines the
+# config's header names are replaced.
 #
 # Usage: scripts/check-nginx.sh
 #   WEB_ROOT    the built SPA (default apps/web/dist; `npm run build -w @spanner/web`)
@@ -108,6 +109,12 @@ sed -E \
   -e "s/^([[:space:]]*)root \/usr\/share\/nginx\/html;$/\1root $(escape_sed "$web_root");/" \
   "$conf" >"$work/nginx.conf"
 
+# Something already answering on the port would be checked instead of this config.
+if curl -sS --max-time 1 -o /dev/null "http://127.0.0.1:$nginx_port/" 2>/dev/null; then
+  echo "FAIL something already listens on 127.0.0.1:$nginx_port; stop it or set NGINX_PORT" >&2
+  exit 1
+fi
+
 nginx_args=(-p "$work/" -c "$work/nginx.conf" -e stderr)
 # As root, workers would switch to nobody and could not read a private checkout or temp dir.
 if [[ $EUID -eq 0 ]]; then nginx_args+=(-g 'user root;'); fi
@@ -118,10 +125,19 @@ if ! "$nginx_bin" "${nginx_args[@]}" -t >"$work/nginx-test.log" 2>&1; then
 fi
 # Daemon mode: the master writes $work/nginx.pid, which cleanup uses to stop it.
 "$nginx_bin" "${nginx_args[@]}" >"$work/nginx.log" 2>&1
+nginx_up=no
 for _ in $(seq 50); do
-  curl -fsS --max-time 1 -o /dev/null "http://127.0.0.1:$nginx_port/nginx-health" 2>/dev/null && break
+  if curl -fsS --max-time 1 -o /dev/null "http://127.0.0.1:$nginx_port/nginx-health" 2>/dev/null; then
+    nginx_up=yes
+    break
+  fi
   sleep 0.1
 done
+if [[ $nginx_up != yes ]]; then
+  cat "$work/nginx.log" >&2
+  echo "FAIL nginx did not answer /nginx-health within 5 s" >&2
+  exit 1
+fi
 
 base=http://127.0.0.1:$nginx_port
 status=''
@@ -135,9 +151,10 @@ has_header() { grep -qiE "^$1:[[:space:]]*$2" "$work/headers"; }
 body_has() { grep -qF -- "$1" "$work/body"; }
 
 failures=0
-# check NAME CONDITION: CONDITION is shell code run against the last fetch.
+# check NAME CONDITION: CONDITION is shell code run against the last fetch. No answer at all
+# (status 000) always fails, so a check of what is absent cannot pass because nginx is down.
 check() {
-  if eval "$2"; then
+  if [[ $status =~ ^[1-5][0-9][0-9]$ ]] && eval "$2"; then
     echo "PASS $1"
   else
     echo "FAIL $1 (status $status)"
@@ -151,6 +168,12 @@ check '/ is revalidated on every visit (Cache-Control: no-cache)' 'has_header ca
 check '/ sets X-Content-Type-Options: nosniff' 'has_header x-content-type-options nosniff'
 check "/ sets a CSP with script-src 'self'" "has_header content-security-policy \".*script-src 'self'\""
 check '/ sets X-Frame-Options and Referrer-Policy' 'has_header x-frame-options DENY && has_header referrer-policy .'
+check '/ sets a Permissions-Policy that turns off camera, microphone and geolocation' \
+  'has_header permissions-policy ".*camera=\(\)" && has_header permissions-policy ".*microphone=\(\)" && has_header permissions-policy ".*geolocation=\(\)"'
+check '/ over plain http sends no HSTS' '! has_header strict-transport-security .'
+
+fetch / -H 'X-Forwarded-Proto: https'
+check '/ behind a TLS terminator (X-Forwarded-Proto: https) sends HSTS' 'has_header strict-transport-security "max-age=[1-9]"'
 
 fetch /contacts/123
 check 'a deep link (/contacts/123) gets index.html' '[[ $status == 200 ]] && body_has "<div id=\"root\">"'
@@ -177,6 +200,10 @@ check 'a missing asset is a 404, not index.html' '[[ $status == 404 ]] && ! body
 fetch /api/health
 check '/api/health returns the service JSON from the API' '[[ $status == 200 ]] && body_has "\"service\":\"spanner-crm\""'
 check '/api/health carries the request id through' 'has_header x-request-id "[[:alnum:]]"'
+check '/api/health carries one Permissions-Policy' '[[ $(grep -ciE "^permissions-policy:" "$work/headers") == 1 ]]'
+
+fetch /api/health -H 'X-Forwarded-Proto: https'
+check '/api/health behind a TLS terminator sends one HSTS header' '[[ $(grep -ciE "^strict-transport-security:" "$work/headers") == 1 ]]'
 
 fetch /health
 check '/health is proxied to the API' '[[ $status == 200 ]] && body_has "\"status\":\"ok\""'
@@ -192,6 +219,13 @@ check '/docs reaches the API docs' '[[ $status =~ ^(200|30[12])$ ]] && ! body_ha
 
 fetch /metrics
 check '/metrics is not exposed through nginx' '! body_has "# HELP"'
+
+# Invitation and reset links carry their token in the query, in the page URL and the API calls.
+secret=check-nginx-link-secret
+fetch "/accept-invitation?token=$secret"
+fetch "/api/v1/invitations/preview?token=$secret" -H "Referer: $base/accept-invitation?next=%2F&token=$secret"
+check 'the access log keeps link tokens out of URLs and referrers' \
+  '! grep -qF "$secret" "$work/nginx.log" && grep -qF "/accept-invitation?[redacted]" "$work/nginx.log"'
 
 fetch /nginx-health
 check '/nginx-health answers 200 from nginx itself' '[[ $status == 200 ]]'

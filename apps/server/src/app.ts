@@ -25,6 +25,7 @@ import { createInvitationsService } from './modules/invitations/invitations.serv
 import { dealsRoutes } from './modules/deals/deals.routes.js';
 import { createDealsService } from './modules/deals/deals.service.js';
 import { devMailboxRoutes } from './modules/mail/mail.routes.js';
+import { createDevMailboxService } from './modules/mail/mail.service.js';
 import { notesRoutes } from './modules/notes/notes.routes.js';
 import { createNotesService } from './modules/notes/notes.service.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
@@ -115,7 +116,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(systemRoutes(ctx, auth));
   await app.register(authRoutes(ctx, auth));
   await app.register(organizationsRoutes(createOrganizationsService(ctx.db.db)));
-  if (ctx.mailer.kind === 'dev-mailbox') await app.register(devMailboxRoutes(ctx.db.db));
+  if (ctx.mailer.kind === 'dev-mailbox') await app.register(devMailboxRoutes(createDevMailboxService(ctx.db.db)));
   await app.register(invitationsRoutes(auth, createInvitationsService(ctx)));
   await app.register(apiKeysRoutes(apiKeys));
   await app.register(auditRoutes(createAuditService(ctx.db.db)));

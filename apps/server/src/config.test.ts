@@ -14,13 +14,15 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
   throw new Error('expected the configuration to be rejected');
 }
 
+const production = { ENVIRONMENT: 'production', SMTP_URL: 'smtp://mail.example.com:587' };
+
 describe('loadConfig', () => {
   it('runs locally on the embedded database with no variables at all', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       environment: 'local',
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: undefined,
       redisUrl: undefined,
       logLevel: 'info',
@@ -28,6 +30,13 @@ describe('loadConfig', () => {
       corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
     });
     expect(config.dataDir).toBe(path.resolve('./data'));
+  });
+
+  it('listens on this machine only outside production, on every interface in production, or where HOST says', () => {
+    for (const environment of ['local', 'development', 'test']) expect(loadConfig({ ENVIRONMENT: environment }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...production, SECRET_KEY: 'f'.repeat(64) }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1');
   });
 
   it('treats empty strings as unset', () => {
@@ -74,8 +83,6 @@ describe('loadConfig', () => {
     })();
     expect(error?.message).toMatch(/^Invalid configuration:\n {2}- PORT: .+\n {2}- LOG_LEVEL: .+$/);
   });
-
-  const production = { ENVIRONMENT: 'production', SMTP_URL: 'smtp://mail.example.com:587' };
 
   it('requires SECRET_KEY in production', () => {
     expect(problemsOf(production)).toEqual(['SECRET_KEY: is required in production']);

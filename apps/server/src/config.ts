@@ -64,7 +64,7 @@ const envSchema = z
   .object({
     ENVIRONMENT: withDefault(z.enum(environments), 'local'),
     PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
-    HOST: withDefault(z.string(), '0.0.0.0'),
+    HOST: optionalString,
     DATA_DIR: withDefault(z.string(), './data'),
     DATABASE_URL: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -181,6 +181,14 @@ function defaultCorsOrigins(environment: Environment): string[] {
     : [];
 }
 
+/**
+ * Outside production the server answers only this machine: a laptop's development mailbox and
+ * generated secret must not be reachable from the network. Containers set HOST=0.0.0.0 themselves.
+ */
+function defaultHost(environment: Environment): string {
+  return environment === 'production' ? '0.0.0.0' : '127.0.0.1';
+}
+
 /** Parses the environment once; the result is passed down, nothing else reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -192,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     environment: values.ENVIRONMENT,
     port: values.PORT,
-    host: values.HOST,
+    host: values.HOST ?? defaultHost(values.ENVIRONMENT),
     dataDir: path.resolve(values.DATA_DIR),
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createProgram } from '../src/cli.js';
 import { configVariableNames } from '../src/config.js';
+import { PERMISSIONS_POLICY } from '../src/infra/http/security-headers.js';
 
 // Deploy files drift from the code silently: a renamed env variable or CLI command only fails
 // once a container starts. These checks read the files as written, without Docker.
@@ -22,11 +23,17 @@ interface ComposeService {
   env_file?: unknown;
   healthcheck?: { test?: unknown; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
+  ports?: (string | { host_ip?: string; published?: string | number })[];
+  networks?: string[] | Record<string, { ipv4_address?: string } | null>;
 }
 
 interface ComposeFile {
   services: Record<string, ComposeService>;
+  networks?: Record<string, { ipam?: { config?: { subnet?: string; ip_range?: string }[] } } | null>;
 }
+
+/** The one service people reach from the network; everything else stays on this machine. */
+const PUBLIC_SERVICE = 'web';
 
 interface Dockerfile {
   /** Instructions of the last stage, continuation lines joined, comments dropped. */
@@ -130,6 +137,44 @@ function dependencyProblems(compose: ComposeFile, imageHealthchecks: Map<string,
   );
 }
 
+/** A published port that is reachable from other machines: no host address, or not loopback. */
+function publishedBeyondLoopback(compose: ComposeFile): string[] {
+  return Object.entries(compose.services)
+    .filter(([name]) => name !== PUBLIC_SERVICE)
+    .flatMap(([name, service]) =>
+      (service.ports ?? [])
+        .filter((port) => (typeof port === 'string' ? !/^127\.0\.0\.1:/.test(port) : port.host_ip !== '127.0.0.1'))
+        .map((port) => `${name} publishes ${typeof port === 'string' ? port : JSON.stringify(port)} beyond 127.0.0.1`),
+    );
+}
+
+/** The value compose gives a variable when .env leaves it empty: `${NAME:-default}` or a literal. */
+function composeDefault(value: unknown): string {
+  const text = String(value ?? '');
+  return /^\$\{[A-Z0-9_]+:-(.*)\}$/.exec(text)?.[1] ?? text;
+}
+
+/** Whom the API believes about client addresses, against the fixed addresses of the web service. */
+function trustProxyProblems(compose: ComposeFile): string[] {
+  const networks = compose.services[PUBLIC_SERVICE]?.networks;
+  const webAddresses = networks && !Array.isArray(networks) ? Object.values(networks).flatMap((network) => (network?.ipv4_address ? [network.ipv4_address] : [])) : [];
+  if (webAddresses.length === 0) return [`${PUBLIC_SERVICE} has no fixed address for TRUST_PROXY to name`];
+  return serverServices(compose).flatMap(([name, service]) => {
+    const trusted = composeDefault((service.environment as Record<string, unknown>).TRUST_PROXY)
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    return trusted.filter((entry) => !webAddresses.includes(entry)).map((entry) => `${name} trusts ${entry}, which is not the ${PUBLIC_SERVICE} container`);
+  });
+}
+
+function inCidr(address: string, cidr: string): boolean {
+  const toNumber = (ip: string) => ip.split('.').reduce((total, part) => total * 256 + Number(part), 0);
+  const [network = '', bits = '32'] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toNumber(address) / size) === Math.floor(toNumber(network) / size);
+}
+
 function envExampleNames(text: string): string[] {
   return [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]!);
 }
@@ -154,12 +199,35 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('has the server containers listen on every interface, since the default is loopback outside production', () => {
+    for (const [, service] of serverServices(compose)) expect((service.environment as Record<string, string>).HOST).toBe('0.0.0.0');
+  });
+
   it('runs only real spanner CLI commands in the server image', () => {
     expect(unknownServerCommands(compose, cliCommands, defaultCommand(serverDockerfile))).toEqual([]);
   });
 
   it('waits only on services that report healthy or run to completion', () => {
     expect(dependencyProblems(compose, imageHealthchecks)).toEqual([]);
+  });
+
+  it('publishes only the web app beyond this machine: the API port bypasses nginx and shows /metrics', () => {
+    expect(publishedBeyondLoopback(compose)).toEqual([]);
+  });
+
+  it('lets only the web container name the client in X-Forwarded-For', () => {
+    expect(trustProxyProblems(compose)).toEqual([]);
+  });
+
+  it('gives the web container an address on its network that Docker hands to no other container', () => {
+    const web = compose.services[PUBLIC_SERVICE]!.networks as Record<string, { ipv4_address: string }>;
+    for (const [network, { ipv4_address: address }] of Object.entries(web)) {
+      const [range] = compose.networks?.[network]?.ipam?.config ?? [];
+      expect(range?.subnet, `network ${network} has a fixed subnet`).toBeDefined();
+      expect(inCidr(address, range!.subnet!)).toBe(true);
+      expect(range!.ip_range, `network ${network} hands out addresses from an ip_range`).toBeDefined();
+      expect(inCidr(address, range!.ip_range!)).toBe(false);
+    }
   });
 
   it('starts the api and worker only after migrations completed', () => {
@@ -201,6 +269,26 @@ services:
     expect(unknownServerCommands(broken, cliCommands, ['serve'])).toHaveLength(2);
   });
 
+  it('report a port published beyond loopback, and trusting proxies other than the web container', () => {
+    const exposed = parseCompose(`
+services:
+  api:
+    build: { context: ., dockerfile: deploy/Dockerfile }
+    environment: { TRUST_PROXY: "\${TRUST_PROXY:-uniquelocal}" }
+    ports: ["8000:8000", "127.0.0.1:9000:9000", { host_ip: 0.0.0.0, published: 9100 }]
+  web:
+    image: nginx
+    ports: ["8080:8080"]
+    networks: { proxy: { ipv4_address: 172.30.80.10 } }
+`);
+    expect(publishedBeyondLoopback(exposed)).toEqual([
+      'api publishes 8000:8000 beyond 127.0.0.1',
+      'api publishes {"host_ip":"0.0.0.0","published":9100} beyond 127.0.0.1',
+    ]);
+    expect(trustProxyProblems(exposed)).toEqual(['api trusts uniquelocal, which is not the web container']);
+    expect(trustProxyProblems(broken)).toEqual(['web has no fixed address for TRUST_PROXY to name']);
+  });
+
   it('report waiting on a service without healthcheck, or only for it to start', () => {
     expect(dependencyProblems(broken, imageHealthchecks)).toEqual([
       'api waits for db to be healthy, but db has no healthcheck',
@@ -221,6 +309,11 @@ describe('deploy/Dockerfile', () => {
     expect(user!.split(':')[0]).not.toMatch(/^(root|0)$/);
   });
 
+  it('listens on every interface whatever ENVIRONMENT a container is given', () => {
+    const env = serverDockerfile.finalStage.filter(({ instruction }) => instruction === 'ENV').map(({ args }) => args);
+    expect(env.join(' ')).toMatch(/(^|\s)HOST=0\.0\.0\.0(\s|$)/);
+  });
+
   it('runs the spanner CLI with api as the default command', () => {
     expect(lastArgs(serverDockerfile, 'ENTRYPOINT')).toContain('apps/server/bin/spanner.js');
     expect(defaultCommand(serverDockerfile)).toEqual(['api']);
@@ -232,6 +325,16 @@ describe('deploy/Dockerfile', () => {
       .flatMap(({ args }) => args.split(/\s+/).slice(0, -1));
     for (const source of copiedSources) expect(['.', 'apps', 'apps/server']).not.toContain(source.replace(/\/$/, ''));
     expect(copiedSources.join(' ')).not.toContain('tsup.config');
+  });
+});
+
+describe('deploy/nginx.conf', () => {
+  const nginxConf = readRepoFile('deploy/nginx.conf');
+
+  it('sends the Permissions-Policy the server sends, wherever it adds headers', () => {
+    const policies = [...nginxConf.matchAll(/^\s*add_header Permissions-Policy "([^"]*)" always;$/gm)].map((match) => match[1]);
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(policies)).toEqual(new Set([PERMISSIONS_POLICY]));
   });
 });
 

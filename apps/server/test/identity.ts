@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { App } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
+import { listDevMail } from '../src/modules/mail/mail.repo.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -54,12 +55,16 @@ export interface Mail {
   text: string;
 }
 
+/** What the development mailbox kept for `to`, newest first, read as the server keeps it. */
+export function mailTo(ctx: AppContext, to: string): Promise<Mail[]> {
+  return listDevMail(ctx.db.db, { to: { address: to }, limit: 50 });
+}
+
 /** The newest mail to `to` whose subject matches, once the email job has delivered it. */
-export async function waitForMail(app: App, to: string, subject: RegExp, withinMs = 5_000): Promise<Mail> {
+export async function waitForMail(ctx: AppContext, to: string, subject: RegExp, withinMs = 5_000): Promise<Mail> {
   const started = Date.now();
   for (;;) {
-    const response = await app.inject({ url: `/api/v1/dev/mailbox?to=${encodeURIComponent(to)}` });
-    const mail = (response.json().data as Mail[]).find((candidate) => subject.test(candidate.subject));
+    const mail = (await mailTo(ctx, to)).find((candidate) => subject.test(candidate.subject));
     if (mail) return mail;
     if (Date.now() - started > withinMs) throw new Error(`no mail to ${to} matching ${subject} within ${withinMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));

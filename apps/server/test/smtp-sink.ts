@@ -13,11 +13,15 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/**
- * The least of an SMTP server that nodemailer will talk to (no TLS, no auth), keeping what it
- * receives; `rejectRecipients` answers RCPT with 550 as a mailbox that does not exist would.
- */
-export async function startSmtpSink(options: { rejectRecipients?: boolean } = {}): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** Answers RCPT with 550, as a mailbox that does not exist would. */
+  rejectRecipients?: boolean;
+  /** Called with each message as it is accepted (the browser tests write it where workers read it). */
+  onReceive?: (mail: ReceivedMail) => void;
+}
+
+/** The least of an SMTP server that nodemailer will talk to (no TLS, no auth), keeping what it receives. */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -36,7 +40,9 @@ export async function startSmtpSink(options: { rejectRecipients?: boolean } = {}
           const end = buffer.indexOf('\r\n.\r\n');
           if (end === -1) return;
           // Dot-stuffing: a line starting with "." was sent as "..".
-          received.push({ ...envelope, data: buffer.slice(0, end).replace(/^\.\./gm, '.') });
+          const mail = { ...envelope, data: buffer.slice(0, end).replace(/^\.\./gm, '.') };
+          received.push(mail);
+          options.onReceive?.(mail);
           buffer = buffer.slice(end + 5);
           inData = false;
           envelope = { from: '', to: [] };

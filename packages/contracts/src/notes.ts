@@ -16,6 +16,8 @@ export const noteSchema = z
     /** The body rendered to HTML by the server: raw HTML escaped, only http(s) and mailto links. */
     bodyHtml: z.string(),
     authorId: z.string().nullable(),
+    /** Who last changed the body: null until someone did, or when an API key did. */
+    updatedById: z.string().nullable(),
     record: recordRefSchema,
   })
   .meta({ id: 'Note' });

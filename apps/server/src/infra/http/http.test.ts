@@ -9,6 +9,7 @@ import { createTestApp, testLogger, type TestApp } from '../../../test/app.js';
 import type { App } from '../../app.js';
 import { BODY_LIMIT_BYTES } from '../../app.js';
 import { HttpProblem } from './problem.js';
+import { PERMISSIONS_POLICY } from './security-headers.js';
 
 /** Test-only routes that exercise body parsing, validation and failures. */
 function addProbeRoutes(app: App) {
@@ -190,6 +191,10 @@ describe('security headers', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(response.headers['strict-transport-security']).toBeUndefined();
+      expect(response.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )camera=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )microphone=\(\)(,|$)/);
+      expect(PERMISSIONS_POLICY).toMatch(/(^|, )geolocation=\(\)(,|$)/);
     } finally {
       await t.close();
     }
@@ -228,6 +233,7 @@ describe('security headers', () => {
       const csp = String(page.headers['content-security-policy']);
       expect(csp).toContain('validator.swagger.io');
       expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(page.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
     } finally {
       await t.close();
     }
@@ -315,6 +321,24 @@ describe('logging', () => {
       expect(text).not.toContain('also-secret');
       expect(text).not.toContain('hunter2hunter2');
       expect(text).toContain('[redacted]');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('logs request URLs without the values of token, key and secret query parameters', async () => {
+    const lines: string[] = [];
+    const log = testLogger({ logLevel: 'info' }, { write: (line: string) => lines.push(line) });
+    const t = await createTestApp({ log });
+    try {
+      await t.app.inject('/api/v1/invitations/preview?token=invitation-link-secret');
+      await t.app.inject('/api/health?q=ada&refresh_token=refresh-secret&KEY=key-secret&client%5Fsecret=client-secret&page=2');
+      const urls = lines.map((line) => JSON.parse(line) as { req?: { url: string } }).flatMap((entry) => (entry.req ? [entry.req.url] : []));
+      expect(urls).toEqual([
+        '/api/v1/invitations/preview?token=[redacted]',
+        '/api/health?q=ada&refresh_token=[redacted]&KEY=[redacted]&client%5Fsecret=[redacted]&page=2',
+      ]);
+      expect(lines.join('\n')).not.toMatch(/invitation-link-secret|refresh-secret|key-secret|client-secret/);
     } finally {
       await t.close();
     }

@@ -8,6 +8,12 @@ export interface SecurityHeadersOptions {
   https: boolean;
 }
 
+/**
+ * Browser features the app never uses, switched off for its documents and anything framed in
+ * them. deploy/nginx.conf sends the same value (the deploy test compares them).
+ */
+export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
 /** Runs helmet once against a recording response: the headers it would set on every request. */
 function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers = new Map<string, string>();
@@ -25,10 +31,13 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
  * document: nosniff, no framing, no content (OWASP REST guidance). Fewer bytes on every API answer.
  */
 export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app: FastifyInstance, { https }) => {
-  const documentHeaders = helmetHeaders({
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
-    strictTransportSecurity: https,
-  });
+  const documentHeaders: Record<string, string> = {
+    ...helmetHeaders({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+      strictTransportSecurity: https,
+    }),
+    'permissions-policy': PERMISSIONS_POLICY,
+  };
   const dataHeaders: Record<string, string> = {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',

@@ -5,8 +5,9 @@ import type { Logger } from '../telemetry/logger.js';
 import type { Mailer } from './mailer.js';
 
 /**
- * Keeps mail in the `dev_mailbox` table instead of sending it (no SMTP_URL, never in production)
- * and logs it, so the links in it can be followed from the log or from GET /api/v1/dev/mailbox.
+ * Keeps mail in the `dev_mailbox` table instead of sending it (no SMTP_URL, never in production);
+ * each person reads their own at GET /api/v1/dev/mailbox. The log names recipient and subject
+ * only: the text holds reset and invitation links, and logs are read by more people than accounts.
  * The table is global, outside row-level security: written on the owner connection.
  */
 export function createDevMailboxMailer(db: Database, log: Logger): Mailer {
@@ -14,7 +15,7 @@ export function createDevMailboxMailer(db: Database, log: Logger): Mailer {
     kind: 'dev-mailbox',
     async send(message) {
       await db.insert(devMailbox).values({ id: uuidv7(), to: message.to, subject: message.subject, text: message.text, html: message.html ?? null });
-      log.info({ mail: { to: message.to, subject: message.subject, text: message.text } }, `mail to ${message.to} kept in the development mailbox`);
+      log.info({ mail: { to: message.to, subject: message.subject } }, `mail to ${message.to} kept in the development mailbox`);
     },
   };
 }

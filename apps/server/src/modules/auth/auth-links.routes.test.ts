@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
-import { bearer, linkToken, refreshCookieOf, signUp, TEST_PASSWORD, waitForMail, type Mail } from '../../../test/identity.js';
+import { bearer, linkToken, mailTo, refreshCookieOf, signUp, TEST_PASSWORD, waitForMail } from '../../../test/identity.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('email verification', () => {
   it('emails a link at sign-up that marks the address verified, once', async () => {
     const user = await signUp(t.app);
     expect((await me(user.accessToken)).user.emailVerified).toBe(false);
-    const token = linkToken(await waitForMail(t.app, user.email, /verify|confirm/i), '/verify-email');
+    const token = linkToken(await waitForMail(t.ctx, user.email, /verify|confirm/i), '/verify-email');
     expect((await post('/api/v1/auth/verify-email', { token })).statusCode).toBe(204);
     expect((await me(user.accessToken)).user.emailVerified).toBe(true);
     const again = await post('/api/v1/auth/verify-email', { token });
@@ -26,9 +26,9 @@ describe('email verification', () => {
 
   it('sends a fresh link on request, which replaces the earlier one', async () => {
     const user = await signUp(t.app);
-    const first = linkToken(await waitForMail(t.app, user.email, /verify|confirm/i), '/verify-email');
+    const first = linkToken(await waitForMail(t.ctx, user.email, /verify|confirm/i), '/verify-email');
     expect((await post('/api/v1/auth/resend-verification', undefined, user.accessToken)).statusCode).toBe(202);
-    const mailbox = async () => (await t.app.inject({ url: `/api/v1/dev/mailbox?to=${encodeURIComponent(user.email)}` })).json().data as Mail[];
+    const mailbox = () => mailTo(t.ctx, user.email);
     // The job runs on the worker: wait as long as waitForMail does, not expect.poll's one second.
     await expect.poll(async () => (await mailbox()).length, { timeout: 5_000 }).toBe(2);
     const second = linkToken((await mailbox())[0]!, '/verify-email');
@@ -56,13 +56,13 @@ describe('password reset', () => {
     expect(unknown.statusCode).toBe(202);
     // What was queued, not what has arrived: a mail still waiting for its job cannot slip past.
     expect(queued.mock.calls.map(([name, payload]) => [name, (payload as { to: string }).to])).toEqual([['email.send', user.email]]);
-    await waitForMail(t.app, user.email, /reset/i);
+    await waitForMail(t.ctx, user.email, /reset/i);
   });
 
   it('sets the new password once, ends every session, and proves the email', async () => {
     const user = await signUp(t.app);
     await post('/api/v1/auth/forgot-password', { email: user.email });
-    const token = linkToken(await waitForMail(t.app, user.email, /reset/i), '/reset-password');
+    const token = linkToken(await waitForMail(t.ctx, user.email, /reset/i), '/reset-password');
     const newPassword = 'a different long passphrase';
     expect((await post('/api/v1/auth/reset-password', { token, password: newPassword })).statusCode).toBe(204);
 
@@ -81,7 +81,7 @@ describe('password reset', () => {
   it('refuses a common password without spending the link', async () => {
     const user = await signUp(t.app);
     await post('/api/v1/auth/forgot-password', { email: user.email });
-    const token = linkToken(await waitForMail(t.app, user.email, /reset/i), '/reset-password');
+    const token = linkToken(await waitForMail(t.ctx, user.email, /reset/i), '/reset-password');
     const weak = await post('/api/v1/auth/reset-password', { token, password: 'password123' });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().errors[0].path).toBe('body.password');

@@ -20,7 +20,7 @@ let sequence = 0;
 async function invite(role = 'member', email = `invitee-${++sequence}-${Date.now()}@example.com`) {
   const response = await call('POST', '/api/v1/invitations', owner.accessToken, { email, role });
   expect(response.statusCode).toBe(201);
-  const mail = await waitForMail(t.app, email, /invit/i);
+  const mail = await waitForMail(t.ctx, email, /invit/i);
   return { invitation: invitationSchema.parse(response.json()), token: linkToken(mail, '/accept-invitation'), mail };
 }
 

@@ -2,7 +2,7 @@ import { devMailboxSchema } from '@spanner/contracts';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testLogger, type TestApp } from '../../../test/app.js';
-import { waitForMail } from '../../../test/identity.js';
+import { bearer, signUp, waitForMail } from '../../../test/identity.js';
 import { startSmtpSink } from '../../../test/smtp-sink.js';
 import { sendEmail } from './mail.js';
 import { verificationEmail } from './mail.templates.js';
@@ -18,48 +18,58 @@ describe('the development mailbox', () => {
   });
   afterAll(() => t.close());
 
-  const mailbox = async (query = '') => {
-    const response = await t.app.inject({ url: `/api/v1/dev/mailbox${query}` });
+  const mailbox = async (token: string, query = '') => {
+    const response = await t.app.inject({ url: `/api/v1/dev/mailbox${query}`, headers: bearer(token) });
     expect(response.statusCode).toBe(200);
     return devMailboxSchema.parse(response.json()).data;
   };
 
-  it('keeps what the email job sends, and lists it newest first', async () => {
-    const [first, second] = [address('first'), address('second')];
-    await expect(t.ctx.queue.run('email.send', { to: first, subject: 'One', text: 'First text' })).resolves.toBe('dev-mailbox');
-    await t.ctx.queue.run('email.send', { to: second, subject: 'Two', text: 'Second text', html: '<p>Second</p>' });
+  it('asks for sign-in', async () => {
+    const response = await t.app.inject({ url: '/api/v1/dev/mailbox' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
 
-    const listed = await mailbox();
-    const newest = listed.findIndex((mail) => mail.to === second);
-    const older = listed.findIndex((mail) => mail.to === first);
-    expect(newest).toBeGreaterThanOrEqual(0);
-    expect(older).toBeGreaterThan(newest);
-    expect(listed[newest]).toMatchObject({ subject: 'Two', text: 'Second text', html: '<p>Second</p>' });
-    expect(listed[older]).toMatchObject({ subject: 'One', text: 'First text', html: null });
-    expect(Date.parse(listed[newest]!.sentAt)).toBeGreaterThanOrEqual(Date.parse(listed[older]!.sentAt));
+  it('shows a signed-in person the mail to their own address, whatever its case, newest first', async () => {
+    const user = await signUp(t.app, { email: address('ada') });
+    await expect(t.ctx.queue.run('email.send', { to: user.email, subject: 'One', text: 'First text' })).resolves.toBe('dev-mailbox');
+    await t.ctx.queue.run('email.send', { to: user.email.toUpperCase(), subject: 'Two', text: 'Second text', html: '<p>Second</p>' });
+    await t.ctx.queue.run('email.send', { to: address('someone-else'), subject: 'Not for Ada', text: 'Hello' });
+
+    const listed = await mailbox(user.accessToken);
+    expect(listed.every((mail) => mail.to.toLowerCase() === user.email)).toBe(true);
+    const subjects = listed.map((mail) => mail.subject);
+    expect(subjects).not.toContain('Not for Ada');
+    expect(subjects.indexOf('Two')).toBeGreaterThanOrEqual(0);
+    expect(subjects.indexOf('One')).toBeGreaterThan(subjects.indexOf('Two'));
+    expect(listed.find((mail) => mail.subject === 'Two')).toMatchObject({ text: 'Second text', html: '<p>Second</p>' });
+    expect(listed.find((mail) => mail.subject === 'One')).toMatchObject({ text: 'First text', html: null });
+  });
+
+  it('never shows the mail to another address, even when asked for it by name', async () => {
+    const victim = await signUp(t.app, { email: address('victim') });
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/forgot-password', payload: { email: victim.email } });
+    await waitForMail(t.ctx, victim.email, /reset/i);
+    const attacker = await signUp(t.app, { email: address('attacker') });
+
+    const listed = await mailbox(attacker.accessToken, `?to=${encodeURIComponent(victim.email)}`);
+    expect(listed.map((mail) => mail.to)).not.toContain(victim.email);
+    expect(listed.every((mail) => mail.to === attacker.email)).toBe(true);
   });
 
   it('delivers a template queued with sendEmail', async () => {
-    const to = address('ada');
-    await sendEmail(t.ctx.queue, { to, ...verificationEmail({ name: 'Ada', link: 'http://localhost:3000/verify-email?token=t0ken' }) });
-    const mail = await waitForMail(t.app, to, /confirm/i);
+    const to = address('grace');
+    await sendEmail(t.ctx.queue, { to, ...verificationEmail({ name: 'Grace', link: 'http://localhost:3000/verify-email?token=t0ken' }) });
+    const mail = await waitForMail(t.ctx, to, /confirm/i);
     expect(mail.text).toContain('/verify-email?token=t0ken');
   });
 
-  it('filters by recipient, whatever the case of the address', async () => {
-    const to = address('grace');
-    await t.ctx.queue.run('email.send', { to, subject: 'For Grace', text: 'Hello Grace' });
-    await t.ctx.queue.run('email.send', { to: address('someone-else'), subject: 'Not for Grace', text: 'Hello' });
-
-    expect((await mailbox(`?to=${encodeURIComponent(to.toUpperCase())}`)).map((mail) => mail.subject)).toEqual(['For Grace']);
-    expect(await mailbox(`?to=${encodeURIComponent(address('nobody'))}`)).toEqual([]);
-  });
-
-  it('logs recipient, subject and text, so the links can be followed from the log', async () => {
+  it('logs recipient and subject but never the text, whose links would let a log reader in', async () => {
     const to = address('log');
     await t.ctx.queue.run('email.send', { to, subject: 'Logged', text: 'Open http://localhost:3000/reset-password?token=abc' });
     const entry = logLines.map((line) => JSON.parse(line)).find((line) => line.mail?.to === to);
-    expect(entry).toMatchObject({ level: 30, mail: { subject: 'Logged', text: 'Open http://localhost:3000/reset-password?token=abc' } });
+    expect(entry).toMatchObject({ level: 30, mail: { to, subject: 'Logged' } });
+    expect(logLines.filter((line) => line.includes('token=abc'))).toEqual([]);
   });
 
   it('refuses a payload without a valid recipient before queueing it', async () => {

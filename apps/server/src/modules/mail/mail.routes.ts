@@ -1,34 +1,27 @@
-import { devMailboxSchema } from '@spanner/contracts';
+import { devMailboxSchema, problemSchema } from '@spanner/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Database } from '../../infra/db/client.js';
-import { listDevMail } from './mail.repo.js';
-
-const DEV_MAILBOX_LIMIT = 50;
-
-const devMailboxQuerySchema = z.object({
-  to: z.string().trim().min(1).optional().describe('Only mail to this address (case-insensitive)'),
-});
+import { userOf } from '../auth/auth.guard.js';
+import { DEV_MAILBOX_LIMIT, type DevMailboxService } from './mail.service.js';
 
 /**
  * The development mailbox: mail the server kept instead of sending. Registered only while mail
- * goes there (no SMTP_URL, never in production), so it is public like the log it mirrors.
+ * goes there (no SMTP_URL, never in production); each person reads only the mail to their address.
  */
-export function devMailboxRoutes(db: Database): FastifyPluginAsyncZod {
+export function devMailboxRoutes(mailbox: DevMailboxService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/v1/dev/mailbox',
       {
-        config: { access: 'public' },
+        config: { access: 'user' },
         schema: {
           operationId: 'devMailbox.list',
           tags: ['dev'],
-          summary: `The ${DEV_MAILBOX_LIMIT} newest mails kept by the development mailbox (only without SMTP_URL, never in production)`,
-          querystring: devMailboxQuerySchema,
-          response: { 200: devMailboxSchema },
+          security: [{ bearer: [] }],
+          summary: `The ${DEV_MAILBOX_LIMIT} newest mails to your address kept by the development mailbox (only without SMTP_URL, never in production)`,
+          response: { 200: devMailboxSchema, 401: problemSchema },
         },
       },
-      async (request) => ({ data: await listDevMail(db, { to: request.query.to, limit: DEV_MAILBOX_LIMIT }) }),
+      async (request) => ({ data: await mailbox.listOwn(userOf(request)) }),
     );
   };
 }

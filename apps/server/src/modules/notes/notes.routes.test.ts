@@ -1,7 +1,7 @@
 import { noteSchema, taskSchema } from '@spanner/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
-import { bearer, signUp, type SignedUp } from '../../../test/identity.js';
+import { bearer, memberOf, signUp, type SignedUp } from '../../../test/identity.js';
 
 let t: TestApp;
 let owner: SignedUp;
@@ -46,6 +46,54 @@ describe('notes', () => {
     for (const body of ['first', 'second']) await call('POST', '/api/v1/notes', { body, record: { type: 'contact', id: contactId } });
     const bodies = (await call('GET', `/api/v1/notes?recordId=${contactId}&limit=2`)).json().data.map((note: { body: string }) => note.body);
     expect(bodies).toEqual(['second', 'first']);
+  });
+});
+
+describe('who may change a note', () => {
+  const as = (token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+
+  async function noteBy(token: string, body = 'Met at the fair') {
+    const response = await as(token, 'POST', '/api/v1/notes', { body, record: { type: 'contact', id: contactId } });
+    expect(response.statusCode, response.body).toBe(201);
+    return noteSchema.parse(response.json());
+  }
+
+  it('refuses other members with 403 when they edit, trash or restore a note, leaving it as its author wrote it', async () => {
+    const author = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
+    const colleague = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
+    const note = await noteBy(author.token);
+
+    const edit = await as(colleague.token, 'PATCH', `/api/v1/notes/${note.id}`, { body: 'They never met' });
+    expect(edit.statusCode).toBe(403);
+    expect(edit.headers['content-type']).toContain('application/problem+json');
+    expect((await as(colleague.token, 'DELETE', `/api/v1/notes/${note.id}`)).statusCode).toBe(403);
+    expect(noteSchema.parse((await as(author.token, 'GET', `/api/v1/notes/${note.id}`)).json())).toMatchObject({ body: 'Met at the fair', version: 1, deletedAt: null, updatedById: null });
+
+    expect((await as(author.token, 'DELETE', `/api/v1/notes/${note.id}`)).statusCode).toBe(204);
+    expect((await as(colleague.token, 'POST', `/api/v1/notes/${note.id}/restore`)).statusCode).toBe(403);
+    expect((await as(author.token, 'POST', `/api/v1/notes/${note.id}/restore`)).statusCode).toBe(200);
+  });
+
+  it('lets the author, an admin and an owner edit, and records who edited last', async () => {
+    const author = await memberOf(t.app, t.ctx, owner.organization!.id, 'member');
+    const admin = await memberOf(t.app, t.ctx, owner.organization!.id, 'admin');
+    const note = await noteBy(author.token);
+
+    const byAuthor = await as(author.token, 'PATCH', `/api/v1/notes/${note.id}`, { body: 'Met at the fair, twice' });
+    expect(byAuthor.statusCode, byAuthor.body).toBe(200);
+    expect(byAuthor.json()).toMatchObject({ authorId: author.user.id, updatedById: author.user.id });
+    const byAdmin = await as(admin.token, 'PATCH', `/api/v1/notes/${note.id}`, { body: 'Met at the fair (moderated)' });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(byAdmin.json()).toMatchObject({ authorId: author.user.id, updatedById: admin.user.id });
+    const byOwner = await call('PATCH', `/api/v1/notes/${note.id}`, { body: 'Met at the fair.' });
+    expect(byOwner.json()).toMatchObject({ body: 'Met at the fair.', authorId: author.user.id, updatedById: owner.user.id });
+
+    const timeline = await call('GET', `/api/v1/contacts/${contactId}/timeline`);
+    const entry = timeline.json().data.find((item: { note: { id: string } | null }) => item.note?.id === note.id);
+    expect(entry.note).toMatchObject({ authorId: author.user.id, updatedById: owner.user.id });
+
+    expect((await call('DELETE', `/api/v1/notes/${note.id}`)).statusCode).toBe(204);
   });
 });
 

@@ -29,6 +29,8 @@ export interface RecordKind<Api, Create, Patch> {
   bulkUpdateRule?: (tx: TenantTransaction, ids: string[], patch: Patch) => Promise<{ breaking: Set<string>; message: string }>;
   /** Unique constraints, and the field each one protects (named in the 409). */
   uniqueFields?: Record<string, string>;
+  /** A rule beyond the route's permission for changing, trashing or restoring one record (notes: their author); throws 403. */
+  requireMayChange?: (actor: Actor, current: Row) => void;
 }
 
 export interface ListQuery {
@@ -112,6 +114,7 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
         return kind.toApi(
           await inTenant(actor, async (tx) => {
             const current = await requireCurrent(tx, id, expectedVersion);
+            kind.requireMayChange?.(actor, current);
             if (current.deletedAt) throw inTrash();
             const values = await kind.valuesToUpdate(tx, actor, patch, current);
             if (Object.keys(values).length === 0) return current;
@@ -127,6 +130,7 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
     async remove(actor: Actor, id: string, expectedVersion: number | null): Promise<void> {
       await inTenant(actor, async (tx) => {
         const current = await requireCurrent(tx, id, expectedVersion);
+        kind.requireMayChange?.(actor, current);
         if (!current.deletedAt) await queries.update(tx, id, current.version, { deletedAt: sql`now()` });
       });
     },
@@ -136,6 +140,7 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
         return kind.toApi(
           await inTenant(actor, async (tx) => {
             const current = await requireRow(tx, id, true);
+            kind.requireMayChange?.(actor, current);
             if (!current.deletedAt) return current;
             return (await queries.update(tx, id, current.version, { deletedAt: null }))!;
           }),

@@ -85,7 +85,19 @@ function TimelineEntry({ item, noun, format }: { item: TimelineItem; noun: strin
 
   if (item.type === 'note' && item.note) {
     icon = <FileText />;
-    summary = <>{actor} added a note</>;
+    const editor = item.note.updatedById;
+    // A note carries its author's name: say so when someone else's words may be in it since.
+    summary = (
+      <>
+        {actor} added a note
+        {editor !== null && (
+          <>
+            {' '}
+            · edited by <span className="font-medium">{format('updatedById', editor)}</span>
+          </>
+        )}
+      </>
+    );
     // Rendered and sanitized by the server: raw HTML escaped, only http(s) and mailto links.
     body = <div className={`${proseClasses} rounded-md border border-border p-3`} dangerouslySetInnerHTML={{ __html: item.note.bodyHtml }} />;
   } else if (item.type === 'task' && item.task) {

@@ -52,7 +52,7 @@ export function useFieldFormatter(organizationId: string): FieldFormatter {
     const pipelineNames = new Map((pipelines ?? []).map((pipeline) => [pipeline.id, pipeline.name]));
     const formatter: FieldFormatter = (field, value) => {
       if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <EmptyValue />;
-      if (field === 'ownerId' || field === 'assigneeId' || field === 'authorId') return lookups.memberName(String(value)) ?? 'Someone';
+      if (field === 'ownerId' || field === 'assigneeId' || field === 'authorId' || field === 'updatedById') return lookups.memberName(String(value)) ?? 'Someone';
       if (field === 'tagIds') return (value as string[]).map((id) => lookups.tagsById.get(id)?.name ?? 'Deleted tag').join(', ');
       if (field === 'stageId') return stages.get(String(value)) ?? 'Unknown stage';
       if (field === 'pipelineId') return pipelineNames.get(String(value)) ?? 'Unknown pipeline';

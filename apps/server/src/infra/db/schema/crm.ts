@@ -336,6 +336,8 @@ export const notes = pgTable(
     orgId: orgId(),
     body: text('body').notNull(),
     authorId: member('author_id'),
+    /** Who last changed the body; null until then, or when an API key changed it. */
+    updatedBy: member('updated_by'),
     recordType: recordType().notNull(),
     recordId: uuid('record_id').notNull(),
     ...recordColumns(),
@@ -346,6 +348,7 @@ export const notes = pgTable(
     index('notes_live_created_idx').on(table.orgId, table.createdAt, table.id).where(live(table)),
     index('notes_trash_idx').on(table.orgId, table.deletedAt).where(sql`${table.deletedAt} is not null`),
     index('notes_author_idx').on(table.authorId),
+    index('notes_updated_by_idx').on(table.updatedBy),
     check('notes_record_type_check', sql`${table.recordType} in ('company', 'contact', 'deal')`),
   ],
 );

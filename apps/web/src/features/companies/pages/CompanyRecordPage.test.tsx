@@ -52,12 +52,34 @@ describe('CompanyRecordPage', () => {
     expect(first).toHaveTextContent('Ada Lovelace created this company');
   });
 
+  it('says who last edited a note, and nothing for a note as written', async () => {
+    const note = (id: string, updatedById: string | null): TimelineItem => ({
+      id: `note:${id}`,
+      type: 'note',
+      at,
+      actor,
+      change: null,
+      note: { id, version: 1, createdAt: at, updatedAt: at, deletedAt: null, body: 'Met', bodyHtml: '<p>Met</p>', authorId: ada.id, updatedById, record: { type: 'company', id: acme.id } },
+      task: null,
+      stageMove: null,
+    });
+    renderCompany(acme, [note('n2', ada.id), note('n1', null)]);
+
+    const timeline = await screen.findByRole('list', { name: 'Timeline' }, FIRST_RENDER);
+    const [edited, asWritten] = within(timeline)
+      .getAllByRole('listitem')
+      .filter((item) => item.parentElement === timeline);
+    expect(edited).toHaveTextContent('Ada Lovelace added a note · edited by Ada Lovelace');
+    expect(asWritten).toHaveTextContent('Ada Lovelace added a note');
+    expect(asWritten).not.toHaveTextContent('edited');
+  });
+
   it('previews a note as the server will render it, without raw HTML or script links, and adds it', async () => {
     const notes: unknown[] = [];
     renderCompany(acme, [], {
       'POST /api/v1/notes': ({ body }: { body: unknown }) => {
         notes.push(body);
-        return jsonResponse({ id: 'n1', version: 1, createdAt: at, updatedAt: at, deletedAt: null, body: '', bodyHtml: '', authorId: ada.id, record: { type: 'company', id: acme.id } }, { status: 201 });
+        return jsonResponse({ id: 'n1', version: 1, createdAt: at, updatedAt: at, deletedAt: null, body: '', bodyHtml: '', authorId: ada.id, updatedById: null, record: { type: 'company', id: acme.id } }, { status: 201 });
       },
     });
     const composer = await screen.findByRole('form', { name: 'Add a note' }, FIRST_RENDER);
