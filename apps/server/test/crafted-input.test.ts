@@ -92,6 +92,24 @@ describe('a bulk update', () => {
   });
 });
 
+describe('a token shaped like ours whose row id is not a uuid', () => {
+  const forged = `${'-'.repeat(36)}.${'a'.repeat(43)}`;
+
+  it('is an invalid refresh cookie', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', cookies: { spanner_refresh: forged } });
+    expect(response.statusCode, response.body).toBe(401);
+  });
+
+  it('is an invalid password reset or verification link', async () => {
+    const reset = await t.app.inject({ method: 'POST', url: '/api/v1/auth/reset-password', payload: { token: forged, password: 'a new long passphrase' } });
+    expect(reset.statusCode, reset.body).toBeLessThan(500);
+    expect(reset.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    const verify = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: forged } });
+    expect(verify.statusCode, verify.body).toBeLessThan(500);
+    expect(verify.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+  });
+});
+
 describe('a URL the router cannot decode', () => {
   it('is a 400 problem+json', async () => {
     const response = await call('GET', '/api/v1/companies/%');

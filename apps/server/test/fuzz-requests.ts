@@ -82,6 +82,11 @@ export interface FuzzContext {
 
 const MAX_DEPTH = 6;
 
+/** `arbitrary`'s value once in `oneIn` draws, undefined otherwise (fc.option counts the other way). */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
+
 /** Strings that broke parsers, databases and renderers somewhere. */
 const NASTY_STRINGS = [
   '',
@@ -141,6 +146,9 @@ const NASTY_STRINGS = [
   '{0190a3e4-1f6b-7c3a-9d2e-4b5a6c7d8e9f}',
   '__proto__',
   'constructor',
+  // Shaped like a refresh or link token, with a row id that is no uuid.
+  `${'-'.repeat(36)}.${'a'.repeat(43)}`,
+  `${'f'.repeat(36)}.${'a'.repeat(43)}`,
   'a,b,,c,',
   ',',
   '-',
@@ -242,10 +250,7 @@ function objectValue(schema: JsonSchema, context: FuzzContext, depth: number): f
     // Required fields are left out now and then, optional ones often.
     return fc.option(value, { nil: undefined, freq: required.has(name) ? 12 : 2 });
   });
-  const extra = fc.option(fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id', 'orgId', 'version')), hostileValue, { maxKeys: 2 }), {
-    nil: undefined,
-    freq: 6,
-  });
+  const extra = sometimes(fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id', 'orgId', 'version')), hostileValue, { maxKeys: 2 }), 8);
   const additional =
     typeof schema.additionalProperties === 'object'
       ? fc.dictionary(schema.propertyNames ? stringValue(schema.propertyNames, context) : nastyString, schemaValue(schema.additionalProperties, context, depth + 1), { maxKeys: 4 })
@@ -262,7 +267,8 @@ function objectValue(schema: JsonSchema, context: FuzzContext, depth: number): f
 /** Values shaped by `schema` most of the time, anything at all otherwise, at every level. */
 export function schemaValue(schema: JsonSchema, context: FuzzContext, depth = 0): fc.Arbitrary<unknown> {
   const conforming = depth > MAX_DEPTH ? fc.constant(null) : conformingValue(resolve(schema, context), context, depth);
-  return fc.oneof({ weight: 5, arbitrary: conforming }, { weight: 1, arbitrary: hostileValue });
+  // Rare enough per field that a whole body is often valid and reaches the service and database.
+  return fc.oneof({ weight: 12, arbitrary: conforming }, { weight: 1, arbitrary: hostileValue });
 }
 
 function conformingValue(schema: JsonSchema, context: FuzzContext, depth: number): fc.Arbitrary<unknown> {
@@ -344,20 +350,23 @@ function sortValue(operation: Operation): fc.Arbitrary<string> | undefined {
   return fc.array(key, { minLength: 1, maxLength: 4 }).map((keys) => keys.map(([sign, field]) => `${sign}${field}`).join(','));
 }
 
+const PAGING_PARAMETERS = new Set(['q', 'sort', 'limit', 'cursor', 'deleted']);
+
 function queryString(operation: Operation, context: FuzzContext): fc.Arbitrary<string> {
   const parameters = operation.parameters.filter((parameter) => parameter.in === 'query');
   const sort = sortValue(operation);
   const pairs = parameters.map((parameter) => {
     const value = parameter.name === 'sort' && sort ? fc.oneof(sort, queryValue(parameter, context)) : queryValue(parameter, context);
-    // Lists have many filters: each is rarely present, so a request combines a few.
     const repeated = fc.array(value, { minLength: 1, maxLength: 2 }).map((values) => values.map((item) => `${percentEncode(parameter.name)}=${percentEncode(item)}`));
-    return fc.option(repeated, { nil: undefined, freq: parameter.required ? 12 : parameters.length > 8 ? 1 : 2 });
+    if (parameter.required) return fc.option(repeated, { nil: undefined, freq: 12 });
+    // Lists have many filters: each is rarely present, so a request combines a few.
+    return sometimes(repeated, parameters.length > 8 && !PAGING_PARAMETERS.has(parameter.name) ? 8 : 2);
   });
-  const unknown = fc.option(
+  const unknown = sometimes(
     fc.tuple(fc.oneof(nastyString, fc.constantFrom('name[regex]', 'limit[gt]', '__proto__[x]', 'constructor[prototype][x]', 'a[b][c]')), nastyString).map(([name, value]) => [`${percentEncode(name)}=${percentEncode(value)}`]),
-    { nil: undefined, freq: 5 },
+    6,
   );
-  const raw = fc.option(rawUrlText.map((text) => [`${text}=${text}`]), { nil: undefined, freq: 8 });
+  const raw = sometimes(rawUrlText.map((text) => [`${text}=${text}`]), 10);
   return fc.tuple(fc.tuple(...pairs), unknown, raw).map(([present, extra, broken]) => {
     const all = [...present, extra, broken].flatMap((entry) => entry ?? []);
     return all.length > 0 ? `?${all.join('&')}` : '';
@@ -367,7 +376,7 @@ function queryString(operation: Operation, context: FuzzContext): fc.Arbitrary<s
 function pathValue(operation: Operation, parameter: Parameter, context: FuzzContext): fc.Arbitrary<string> {
   const ids = context.idsFor(operation.path, parameter.name);
   return fc.oneof(
-    { weight: 4, arbitrary: uuidValue(context, ids.length > 0 ? ids : context.knownIds) },
+    { weight: 8, arbitrary: uuidValue(context, ids.length > 0 ? ids : context.knownIds) },
     { weight: 2, arbitrary: nastyString.filter((text) => text.length > 0).map(percentEncode) },
     { weight: 1, arbitrary: rawUrlText },
   );
@@ -413,7 +422,7 @@ function bodyOf(operation: Operation, context: FuzzContext): fc.Arbitrary<{ cont
 /** Requests for `operation`, mostly shaped by its schemas and wrong in one or many places. */
 export function requestsFor(operation: Operation, context: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const takesIfMatch = operation.parameters.some((parameter) => parameter.in === 'header' && parameter.name === 'if-match');
-  return fc.tuple(urlOf(operation, context), bodyOf(operation, context), takesIfMatch ? fc.option(ifMatch, { nil: undefined }) : fc.constant(undefined)).map(([url, body, etag]) => ({
+  return fc.tuple(urlOf(operation, context), bodyOf(operation, context), takesIfMatch ? sometimes(ifMatch, 2) : fc.constant(undefined)).map(([url, body, etag]) => ({
     method: operation.method,
     url,
     headers: {
