@@ -189,9 +189,10 @@ const isUuidPattern = (pattern: string | undefined) => pattern?.includes('[0-9a-
 
 function uuidValue(context: FuzzContext, ids: string[] = context.knownIds): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 3, arbitrary: ids.length > 0 ? fc.constantFrom(...ids) : fc.uuid() },
-    { weight: 2, arbitrary: fc.uuid() },
-    { weight: 1, arbitrary: fc.uuid().map((id) => id.toUpperCase()) },
+    { weight: 4, arbitrary: ids.length > 0 ? fc.constantFrom(...ids) : fc.uuid({ version: 7 }) },
+    { weight: 2, arbitrary: fc.uuid({ version: 7 }) },
+    { weight: 1, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: fc.uuid({ version: 7 }).map((id) => id.toUpperCase()) },
   );
 }
 
@@ -220,9 +221,9 @@ function stringValue(schema: JsonSchema, context: FuzzContext): fc.Arbitrary<str
   const text = fc.string({ unit: 'grapheme', minLength, maxLength: Math.min(maxLength, 40) });
   if (schema.pattern) {
     const matching = fc.stringMatching(new RegExp(schema.pattern));
-    return fc.oneof({ weight: 3, arbitrary: matching }, { weight: 1, arbitrary: boundaries }, { weight: 1, arbitrary: text });
+    return fc.oneof({ weight: 8, arbitrary: matching }, { weight: 1, arbitrary: boundaries }, { weight: 1, arbitrary: text });
   }
-  return fc.oneof({ weight: 3, arbitrary: text }, { weight: 1, arbitrary: boundaries });
+  return fc.oneof({ weight: 8, arbitrary: text }, { weight: 1, arbitrary: boundaries });
 }
 
 function numberValue(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
@@ -230,7 +231,7 @@ function numberValue(schema: JsonSchema, integer: boolean): fc.Arbitrary<number>
   const max = schema.maximum ?? 2 ** 53;
   const boundaries = [min, max, min - 1, max + 1, 0, -1, 0.5, -0.0, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 63, 1e21, 1e308, -1e308, 0.005, 0.015, max - 0.001];
   const inRange = integer ? fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-  return fc.oneof({ weight: 2, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(...boundaries) });
+  return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(...boundaries) });
 }
 
 function arrayValue(schema: JsonSchema, context: FuzzContext, depth: number): fc.Arbitrary<unknown[]> {
@@ -250,7 +251,7 @@ function objectValue(schema: JsonSchema, context: FuzzContext, depth: number): f
     // Required fields are left out now and then, optional ones often.
     return fc.option(value, { nil: undefined, freq: required.has(name) ? 12 : 2 });
   });
-  const extra = sometimes(fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id', 'orgId', 'version')), hostileValue, { maxKeys: 2 }), 8);
+  const extra = sometimes(fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id', 'orgId', 'version')), hostileValue, { minKeys: 1, maxKeys: 2 }), 12);
   const additional =
     typeof schema.additionalProperties === 'object'
       ? fc.dictionary(schema.propertyNames ? stringValue(schema.propertyNames, context) : nastyString, schemaValue(schema.additionalProperties, context, depth + 1), { maxKeys: 4 })
@@ -268,7 +269,7 @@ function objectValue(schema: JsonSchema, context: FuzzContext, depth: number): f
 export function schemaValue(schema: JsonSchema, context: FuzzContext, depth = 0): fc.Arbitrary<unknown> {
   const conforming = depth > MAX_DEPTH ? fc.constant(null) : conformingValue(resolve(schema, context), context, depth);
   // Rare enough per field that a whole body is often valid and reaches the service and database.
-  return fc.oneof({ weight: 12, arbitrary: conforming }, { weight: 1, arbitrary: hostileValue });
+  return fc.oneof({ weight: 24, arbitrary: conforming }, { weight: 1, arbitrary: hostileValue });
 }
 
 function conformingValue(schema: JsonSchema, context: FuzzContext, depth: number): fc.Arbitrary<unknown> {
@@ -335,32 +336,38 @@ function tamperedCursor(cursor: string): fc.Arbitrary<string> {
   );
 }
 
-function queryValue(parameter: Parameter, context: FuzzContext): fc.Arbitrary<string> {
-  if (parameter.name === 'cursor' && context.cursor) return fc.oneof(fc.constant(context.cursor), tamperedCursor(context.cursor), nastyString);
-  const shaped = schemaValue(parameter.schema, context).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
-  // `[in]` filters and `sort` are comma-separated lists.
-  const list = fc.array(shaped, { minLength: 1, maxLength: 4 }).map((values) => values.join(','));
-  return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: list }, { weight: 1, arbitrary: nastyString });
-}
-
-function sortValue(operation: Operation): fc.Arbitrary<string> | undefined {
-  const fields = operation.parameters.filter((parameter) => parameter.in === 'query' && !parameter.name.includes('[')).map((parameter) => parameter.name);
-  if (fields.length === 0) return undefined;
-  const key = fc.tuple(fc.constantFrom('', '-', '+', '--'), fc.constantFrom(...fields, 'createdAt', 'updatedAt', 'deletedAt', 'id', 'orgId'));
-  return fc.array(key, { minLength: 1, maxLength: 4 }).map((keys) => keys.map(([sign, field]) => `${sign}${field}`).join(','));
-}
-
 const PAGING_PARAMETERS = new Set(['q', 'sort', 'limit', 'cursor', 'deleted']);
+
+/** Sort keys: the list's field names with a direction, now and then a wrong sign or field. */
+function sortValue(operation: Operation): fc.Arbitrary<string> {
+  const fields = operation.parameters.filter((parameter) => parameter.in === 'query' && !parameter.name.includes('[') && !PAGING_PARAMETERS.has(parameter.name)).map((parameter) => parameter.name);
+  const field = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fields, 'createdAt', 'updatedAt') }, { weight: 1, arbitrary: fc.constantFrom('deletedAt', 'id', 'orgId', '') });
+  const sign = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', '-') }, { weight: 1, arbitrary: fc.constantFrom('+', '--', ' ') });
+  return fc.array(fc.tuple(sign, field), { minLength: 1, maxLength: 3 }).map((keys) => keys.map(([direction, name]) => `${direction}${name}`).join(','));
+}
+
+function queryValue(operation: Operation, parameter: Parameter, context: FuzzContext): fc.Arbitrary<string> {
+  if (parameter.name === 'cursor') {
+    if (!context.cursor) return nastyString;
+    return fc.oneof({ weight: 3, arbitrary: fc.constant(context.cursor) }, { weight: 3, arbitrary: tamperedCursor(context.cursor) }, { weight: 1, arbitrary: nastyString });
+  }
+  if (parameter.name === 'sort') return fc.oneof({ weight: 6, arbitrary: sortValue(operation) }, { weight: 1, arbitrary: nastyString });
+  const shaped = schemaValue(parameter.schema, context).map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')));
+  // `[in]` filters take comma-separated lists.
+  const list = fc.array(shaped, { minLength: 1, maxLength: 4 }).map((values) => values.join(','));
+  return fc.oneof({ weight: 8, arbitrary: shaped }, { weight: parameter.name.endsWith('[in]') ? 4 : 1, arbitrary: list }, { weight: 1, arbitrary: nastyString });
+}
 
 function queryString(operation: Operation, context: FuzzContext): fc.Arbitrary<string> {
   const parameters = operation.parameters.filter((parameter) => parameter.in === 'query');
-  const sort = sortValue(operation);
   const pairs = parameters.map((parameter) => {
-    const value = parameter.name === 'sort' && sort ? fc.oneof(sort, queryValue(parameter, context)) : queryValue(parameter, context);
-    const repeated = fc.array(value, { minLength: 1, maxLength: 2 }).map((values) => values.map((item) => `${percentEncode(parameter.name)}=${percentEncode(item)}`));
+    const value = queryValue(operation, parameter, context);
+    // Now and then the parameter comes twice (`?limit=1&limit=2`).
+    const count = fc.oneof({ weight: 12, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) });
+    const repeated = fc.array(value, { minLength: 1, maxLength: 2 }).chain((values) => count.map((times) => values.slice(0, times).map((item) => `${percentEncode(parameter.name)}=${percentEncode(item)}`)));
     if (parameter.required) return fc.option(repeated, { nil: undefined, freq: 12 });
     // Lists have many filters: each is rarely present, so a request combines a few.
-    return sometimes(repeated, parameters.length > 8 && !PAGING_PARAMETERS.has(parameter.name) ? 8 : 2);
+    return sometimes(repeated, parameters.length > 8 && !PAGING_PARAMETERS.has(parameter.name) ? 16 : 3);
   });
   const unknown = sometimes(
     fc.tuple(fc.oneof(nastyString, fc.constantFrom('name[regex]', 'limit[gt]', '__proto__[x]', 'constructor[prototype][x]', 'a[b][c]')), nastyString).map(([name, value]) => [`${percentEncode(name)}=${percentEncode(value)}`]),
