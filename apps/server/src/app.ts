@@ -8,7 +8,9 @@ import type { AppContext } from './context.js';
 import { docsPlugin } from './infra/http/docs.js';
 import { errorsPlugin, type ErrorPluginOptions } from './infra/http/errors.js';
 import { observabilityPlugin, requestIdFrom } from './infra/http/observability.js';
+import { sendProblem } from './infra/http/problem.js';
 import { securityHeadersPlugin } from './infra/http/security-headers.js';
+import { textInputPlugin } from './infra/http/text-input.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { createApiKeysService } from './modules/api-keys/api-keys.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -59,6 +61,8 @@ async function createServer(ctx: AppContext, options: Omit<ErrorPluginOptions, '
     forceCloseConnections: 'idle',
     // request.ip (rate limits, audit) is the client's only behind proxies we trust (TRUST_PROXY).
     trustProxy: ctx.config.trustProxy,
+    // A URL the router cannot decode (`/api/v1/deals/%`) or an overlong parameter: problem+json too.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, { status: error.statusCode ?? 400, detail: error.message }),
   }).withTypeProvider<ZodTypeProvider>();
   // PATCH bodies are JSON merge patches (RFC 7396); plain application/json is accepted too.
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
@@ -66,8 +70,10 @@ async function createServer(ctx: AppContext, options: Omit<ErrorPluginOptions, '
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin, {
     ...options,
-    exposeInternalErrors: ctx.config.environment === 'local' || ctx.config.environment === 'development',
+    // Error messages can carry SQL and its parameters: only the tests see them.
+    exposeInternalErrors: ctx.config.environment === 'test',
   });
+  await app.register(textInputPlugin);
   await app.register(observabilityPlugin, { metrics: ctx.metrics });
   return app;
 }

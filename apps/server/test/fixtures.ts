@@ -74,7 +74,7 @@ export async function seedOrganization(app: App, ctx: AppContext, people: People
 }
 
 /** A tag, a company, a contact working there, a deal with that contact (moved once), a task and a note. */
-async function seedRecords(app: App, token: string, name: string): Promise<SeededOrganization['records']> {
+export async function seedRecords(app: App, token: string, name: string): Promise<SeededOrganization['records']> {
   const create = (url: string, payload: object) => expectCreated<{ id: string }>(app, url, token, payload);
   const tag = await create('/api/v1/tags', { name: `${name} tag`, color: 'teal' });
   const company = await create('/api/v1/companies', { name: `${name} company`, domain: `${name.toLowerCase().replace(/\W+/g, '-')}.example`, tagIds: [tag.id] });

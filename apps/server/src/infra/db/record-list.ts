@@ -136,16 +136,55 @@ function encodeCursor(signature: string, values: unknown[]): string {
   return Buffer.from(JSON.stringify({ s: signature, v: values })).toString('base64url');
 }
 
-function decodeCursor(cursor: string, signature: string, length: number): unknown[] {
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DECIMAL_TEXT = /^-?\d{1,30}(\.\d{1,30})?$/;
+// PostgreSQL's timestamptz range: 4713 BC to 294276 AD.
+const EARLIEST_TIMESTAMP = Date.UTC(-4712, 0, 1);
+const LATEST_TIMESTAMP = Date.UTC(294276, 0, 1);
+
+/** An ISO string exactly as `toISOString` writes it, inside PostgreSQL's range. */
+function isIsoTimestamp(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const time = Date.parse(value);
+  return time >= EARLIEST_TIMESTAMP && time <= LATEST_TIMESTAMP && new Date(time).toISOString() === value;
+}
+
+/**
+ * Whether a cursor value is one this column could have given out. A cursor is client input:
+ * a value PostgreSQL cannot read as the column's type would otherwise be a database error.
+ */
+function fitsColumn(column: PgColumn, value: unknown): boolean {
+  if (value === null) return true;
+  switch (column.columnType) {
+    case 'PgUUID':
+      return typeof value === 'string' && UUID_TEXT.test(value);
+    case 'PgTimestamp':
+    case 'PgTimestampString':
+      return isIsoTimestamp(value);
+    case 'PgDateString':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoTimestamp(`${value}T00:00:00.000Z`);
+    case 'PgInteger':
+      return Number.isInteger(value) && Math.abs(value as number) < 2 ** 31;
+    case 'PgBigInt53':
+      return Number.isSafeInteger(value);
+    case 'PgNumeric':
+    case 'PgNumericNumber':
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value));
+    default:
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
+
+function decodeCursor(cursor: string, signature: string, keys: Key[]): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
   } catch {
     throw invalidCursor();
   }
-  const candidate = parsed as { s?: unknown; v?: unknown };
-  if (candidate.s !== signature || !Array.isArray(candidate.v) || candidate.v.length !== length) throw invalidCursor();
-  if (!candidate.v.every((value) => value === null || ['string', 'number'].includes(typeof value))) throw invalidCursor();
+  const candidate = parsed as { s?: unknown; v?: unknown } | null;
+  if (candidate?.s !== signature || !Array.isArray(candidate.v) || candidate.v.length !== keys.length) throw invalidCursor();
+  if (!candidate.v.every((value, index) => fitsColumn(keys[index]!.column, value))) throw invalidCursor();
   return candidate.v;
 }
 
@@ -182,7 +221,7 @@ export function planList<Specs extends FieldSpecs>(source: ListSource<Specs>, qu
   const signature = keys.map((key) => `${key.direction === 'desc' ? '-' : ''}${key.property}`).join(',');
 
   if (query.cursor) {
-    const values = decodeCursor(query.cursor, signature, keys.length).map((value, index) => toColumnValue(keys[index]!.column, value));
+    const values = decodeCursor(query.cursor, signature, keys).map((value, index) => toColumnValue(keys[index]!.column, value));
     conditions.push(afterCursor(keys, values));
   }
 

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { HttpProblem, sendProblem } from './problem.js';
 
 export interface ErrorPluginOptions {
-  /** Development answers carry the message of unexpected errors; production never does. */
+  /** Test answers carry the message of unexpected errors (it can hold SQL and parameters); no other does. */
   exposeInternalErrors: boolean;
   /** Serves the SPA for unknown non-API GET paths (deep links); returns false when there is none. */
   spaFallback?: (request: FastifyRequest, reply: import('fastify').FastifyReply) => boolean;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createTestApp, testLogger, type TestApp } from '../../../test/app.js';
 import type { App } from '../../app.js';
@@ -91,19 +92,48 @@ describe('problem+json errors', () => {
     expect(problem.errors).toEqual([{ path: 'body.domain', message: 'is taken' }]);
   });
 
-  it('hides the message of an unexpected error outside development', async () => {
+  it('shows the message of an unexpected error to the tests, never a stack', async () => {
     const response = await t.app.inject('/api/v1/probe/crash');
-    const problem = expectProblem(response, 500, problemTypes.internal);
-    expect(response.body).not.toContain('secrets');
-    expect(problem.detail).toBeUndefined();
+    expect(expectProblem(response, 500, problemTypes.internal).detail).toBe('select * from secrets failed');
+    expect(response.body).not.toContain('    at ');
   });
 
-  it('shows the message of an unexpected error in development, never a stack', async () => {
-    const dev = await createTestApp({ env: { ENVIRONMENT: 'development' }, extend: addProbeRoutes });
+  // Production never showed it; local and development did, and a default install runs as local.
+  it.each(['local', 'development'])('hides the message of an unexpected error when ENVIRONMENT is %s', async (environment) => {
+    const other = await createTestApp({ env: { ENVIRONMENT: environment }, extend: addProbeRoutes });
     try {
-      const response = await dev.app.inject('/api/v1/probe/crash');
-      expect(expectProblem(response, 500, problemTypes.internal).detail).toBe('select * from secrets failed');
-      expect(response.body).not.toContain('    at ');
+      const response = await other.app.inject('/api/v1/probe/crash');
+      expect(expectProblem(response, 500, problemTypes.internal).detail).toBeUndefined();
+      expect(response.body).not.toContain('secrets');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps the SQL and parameters of a failed query out of the answer outside the tests, and in the log', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const config = { logLevel: 'error' as const };
+    let failingQuery = async () => {};
+    const dev = await createTestApp({
+      env: { ENVIRONMENT: 'development' },
+      log: testLogger(config, sink),
+      extend: (app) => app.get('/api/v1/probe/database', { config: { access: 'public' } }, () => failingQuery()),
+    });
+    failingQuery = async () => {
+      await dev.ctx.db.db.execute(sql`select ${'probe-secret-parameter'}::int as probe_column`);
+    };
+    try {
+      const response = await dev.app.inject('/api/v1/probe/database');
+      const problem = expectProblem(response, 500, problemTypes.internal);
+      expect(problem.detail).toBeUndefined();
+      for (const secret of ['probe-secret-parameter', 'probe_column', 'select', 'invalid input syntax']) expect(response.body).not.toContain(secret);
+      expect(lines.join('')).toContain('probe-secret-parameter');
     } finally {
       await dev.close();
     }

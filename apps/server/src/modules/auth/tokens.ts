@@ -51,7 +51,8 @@ export function newOpaqueToken(rowId: string): { token: string; hash: string } {
 }
 
 export function parseOpaqueToken(token: string | undefined): { rowId: string; secret: string } | null {
-  const match = token ? /^([0-9a-f-]{36})\.([\w-]{43})$/.exec(token) : null;
+  // The row id goes to a uuid column: anything but a uuid there would be a database error.
+  const match = token ? /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([\w-]{43})$/.exec(token) : null;
   return match ? { rowId: match[1]!, secret: match[2]! } : null;
 }
 

@@ -165,6 +165,10 @@ export function createRecordService<Api, Create, Patch>(db: Database, kind: Reco
       request: BaseBulkRequest<Patch>,
       extraValues?: (tx: TenantTransaction) => Promise<Record<string, unknown>>,
     ): Promise<BulkResult> {
+      // An empty patch has nothing to set: an UPDATE without columns is a database error.
+      if (request.action === 'update' && Object.keys(request.fields as object).length === 0) {
+        throw invalidFields([{ path: 'body.fields', message: 'must name at least one field to change' }]);
+      }
       try {
         return await inTenant(actor, async (tx) => {
           const state = request.action === 'restore' ? 'deleted' : 'live';
