@@ -19,7 +19,7 @@ const MIGRATION_LOCK_KEY = 7_247_001;
  * the same time waits for the first, then finds nothing left to do.
  */
 export async function runMigrations(handle: DbHandle): Promise<void> {
-  await handle.withSession(async (db) => {
+  await handle.withOwnerSession(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
       // The migrator only uses the dialect-level session API, identical for both drivers.

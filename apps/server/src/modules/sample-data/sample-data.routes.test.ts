@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, signUp, type SignedUp } from '../../../test/identity.js';
 import { DEMO_SIZES } from './sample-set.js';
 
@@ -31,7 +31,7 @@ describe('sample data', () => {
   it('refuses to mix sample records into an organization that has its own', async () => {
     const response = await call('POST', '/api/v1/sample-data');
     expect(response.statusCode).toBe(409);
-    const count = await t.ctx.db.db.execute(sql`select count(*)::int as count from companies where org_id = ${owner.organization!.id}`);
-    expect((count as unknown as { rows: { count: number }[] }).rows[0]!.count).toBe(DEMO_SIZES.companies);
+    const [count] = await asOwner<{ count: number }>(t.ctx, sql`select count(*)::int as count from companies where org_id = ${owner.organization!.id}`);
+    expect(count!.count).toBe(DEMO_SIZES.companies);
   });
 });
