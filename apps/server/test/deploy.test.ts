@@ -22,6 +22,7 @@ interface ComposeService {
   env_file?: unknown;
   healthcheck?: { test?: unknown; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
+  volumes?: string[];
 }
 
 interface ComposeFile {
@@ -160,6 +161,22 @@ describe('docker-compose.yml', () => {
 
   it('waits only on services that report healthy or run to completion', () => {
     expect(dependencyProblems(compose, imageHealthchecks)).toEqual([]);
+  });
+
+  it('logs api and worker in as the server login, and only migrate as the owner of the tables', () => {
+    const environment = (name: string) => compose.services[name]!.environment as Record<string, string>;
+    for (const name of ['api', 'worker']) {
+      expect(environment(name).DATABASE_URL).toMatch(/^postgres:\/\/\$\{POSTGRES_SERVER_USER:-\w+\}:/);
+      expect(environment(name).MIGRATION_DATABASE_URL).toBeUndefined();
+    }
+    expect(environment('migrate').MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/\$\{POSTGRES_USER:-\w+\}:/);
+    expect(dependencies(compose.services.migrate!)).toContainEqual({ name: 'database-login', condition: 'service_completed_successfully' });
+  });
+
+  it('creates the server login from a script that exists', () => {
+    const volumes = (compose.services['database-login']!.volumes ?? []).map((volume) => volume.split(':')[0]!);
+    expect(volumes).toEqual(['./deploy/postgres/server-login.sql']);
+    expect(readRepoFile('deploy/postgres/server-login.sql')).toContain('spanner_server');
   });
 
   it('starts the api and worker only after migrations completed', () => {

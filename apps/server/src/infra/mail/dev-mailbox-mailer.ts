@@ -7,7 +7,7 @@ import type { Mailer } from './mailer.js';
 /**
  * Keeps mail in the `dev_mailbox` table instead of sending it (no SMTP_URL, never in production)
  * and logs it, so the links in it can be followed from the log or from GET /api/v1/dev/mailbox.
- * The table is global, outside row-level security: written on the owner connection.
+ * The table is global: the server role writes it outside any organization (migration 0012).
  */
 export function createDevMailboxMailer(db: Database, log: Logger): Mailer {
   return {

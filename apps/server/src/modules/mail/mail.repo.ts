@@ -3,7 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../infra/db/client.js';
 import { devMailbox } from '../../infra/db/schema/index.js';
 
-/** Newest first; `to` matches the recipient whatever its case. Global table: the owner connection. */
+/** Newest first; `to` matches the recipient whatever its case. Global table: the server role reads it (migration 0012). */
 export async function listDevMail(db: Database, filter: { to?: string; limit: number }): Promise<DevMail[]> {
   const rows = await db
     .select()
