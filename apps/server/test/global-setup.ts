@@ -23,18 +23,21 @@ declare module 'vitest' {
   }
 }
 
+/** Arbitrary but fixed: every test run on this PostgreSQL server contends for it. */
+const SERVER_LOGIN_LOCK_KEY = 7_247_002;
+
 /**
  * The suite's servers log in as a member of spanner_server (created by the migrations), as a
  * production server does, while DATABASE_URL stays the owner's for migrations and CREATE DATABASE.
  * Roles are cluster-wide and other runs may be creating this one right now: one at a time.
  */
 async function createServerLogin(admin: pg.Client): Promise<void> {
-  await admin.query('select pg_advisory_lock(7247002)');
+  await admin.query('select pg_advisory_lock($1)', [SERVER_LOGIN_LOCK_KEY]);
   try {
     const { rows } = await admin.query('select 1 from pg_roles where rolname = $1', [TEST_SERVER_LOGIN]);
     if (rows.length === 0) await admin.query(`create role ${TEST_SERVER_LOGIN} login password '${TEST_SERVER_LOGIN}' in role ${SERVER_ROLE}`);
   } finally {
-    await admin.query('select pg_advisory_unlock(7247002)');
+    await admin.query('select pg_advisory_unlock($1)', [SERVER_LOGIN_LOCK_KEY]);
   }
 }
 
@@ -62,8 +65,6 @@ export default async function setup(project: TestProject) {
   } else {
     const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
     await runMigrations(await pgliteHandle(client));
-    // The snapshot is taken as the owner: a dump is no business of the server role.
-    await client.exec('reset role');
     pgliteSnapshotPath = path.join(tempDir, 'migrated.tar');
     await writeFile(pgliteSnapshotPath, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
     await client.close();
