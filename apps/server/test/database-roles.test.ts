@@ -1,11 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_ROLE } from '../src/infra/db/client.js';
+import { createDb, SERVER_ROLE } from '../src/infra/db/client.js';
+import { runMigrations } from '../src/infra/db/migrate.js';
 import { withTenant } from '../src/infra/db/tenant.js';
 import { asOwner, baseConfig, createTestApp, type TestApp } from './app.js';
 import { addMember, bearer, signUp } from './identity.js';
 
 type Rows<T> = { rows: T[] };
+
+const onPostgres = Boolean(baseConfig().databaseUrl);
 
 const permissionDenied = (error: { cause?: { code?: string } }) => error.cause?.code === '42501';
 
@@ -55,6 +58,16 @@ describe('the server login to the database', () => {
     const [server] = await asServer<{ name: string }>(sql`select current_user as name`);
     expect(server!.name).not.toBe(owner!.name);
   });
+
+  // The embedded database has one login, which migrates as the owner it is.
+  it.runIf(onPostgres)('is refused as the login for migrations, naming the setting to fix', async () => {
+    const misconfigured = await createDb({ ...t.ctx.config, migrationDatabaseUrl: t.ctx.config.databaseUrl });
+    try {
+      await expect(runMigrations(misconfigured)).rejects.toThrow(/is the server's login .* set MIGRATION_DATABASE_URL to the owner's login/);
+    } finally {
+      await misconfigured.close();
+    }
+  });
 });
 
 describe('organizations the user belongs to besides the active one', () => {
@@ -95,7 +108,7 @@ describe('organizations the user belongs to besides the active one', () => {
 
 // PGlite runs a statement on the thread that opened it, where nothing can interrupt it: the
 // embedded database has no statement timeout.
-describe.runIf(baseConfig().databaseUrl)('the statement timeout of the server login', () => {
+describe.runIf(onPostgres)('the statement timeout of the server login', () => {
   let t: TestApp;
 
   beforeAll(async () => {
