@@ -249,7 +249,7 @@ export function createProgram(): Command {
     .command('worker')
     .description('run the job worker only; serves /health, /ready and /metrics on PORT')
     .action(() => serve('worker'));
-  program.command('migrate').description('apply pending database migrations under an advisory lock').action(migrate);
+  program.command('migrate').description('apply pending database migrations under an advisory lock, as the owner (MIGRATION_DATABASE_URL)').action(migrate);
   program
     .command('ping')
     .description('enqueue a ping job, wait for a worker to answer and print "pong"')

@@ -46,6 +46,20 @@ describe('loadConfig', () => {
     expect(config.secretKey).toBeUndefined();
   });
 
+  it('migrates through DATABASE_URL unless MIGRATION_DATABASE_URL names the owner', () => {
+    const server = 'postgres://spanner_login:pw@db:5432/crm';
+    const owner = 'postgres://spanner:pw@db:5432/crm';
+    expect(loadConfig({ DATABASE_URL: server })).toMatchObject({ databaseUrl: server, migrationDatabaseUrl: server });
+    expect(loadConfig({ DATABASE_URL: server, MIGRATION_DATABASE_URL: owner })).toMatchObject({ databaseUrl: server, migrationDatabaseUrl: owner });
+    expect(problemsOf({ MIGRATION_DATABASE_URL: owner })).toEqual([expect.stringMatching(/^MIGRATION_DATABASE_URL: needs DATABASE_URL/)]);
+  });
+
+  it('limits runtime statements to 30 seconds unless told otherwise', () => {
+    expect(loadConfig({}).databaseStatementTimeoutMs).toBe(30_000);
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).databaseStatementTimeoutMs).toBe(0);
+    expect(problemsOf({ DATABASE_STATEMENT_TIMEOUT_MS: '-5' })).toEqual([expect.stringMatching(/^DATABASE_STATEMENT_TIMEOUT_MS:/)]);
+  });
+
   it('coerces numbers and splits the CORS origins', () => {
     const config = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.example.com, https://b.example.com:8443', ENVIRONMENT: 'test' });
     expect(config.port).toBe(8080);

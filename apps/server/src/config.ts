@@ -70,6 +70,11 @@ const envSchema = z
       (value) => (value === '' ? undefined : value),
       urlWithProtocols(['postgres', 'postgresql']).optional(),
     ),
+    MIGRATION_DATABASE_URL: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      urlWithProtocols(['postgres', 'postgresql']).optional(),
+    ),
+    DATABASE_STATEMENT_TIMEOUT_MS: withDefault(z.coerce.number().int().min(0), 30_000),
     REDIS_URL: z.preprocess((value) => (value === '' ? undefined : value), urlWithProtocols(['redis', 'rediss']).optional()),
     REDIS_KEY_PREFIX: withDefault(z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only'), 'spanner'),
     CORS_ORIGINS: z.preprocess(
@@ -100,6 +105,10 @@ const envSchema = z
   })
   .superRefine(
     (env, ctx) => {
+      // The embedded database has one user; a second URL would be silently ignored.
+      if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+        ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message: 'needs DATABASE_URL too (the server\'s own login); the embedded database has a single user' });
+      }
       if (env.ENVIRONMENT !== 'production') return;
     if (!env.SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
@@ -124,7 +133,12 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The server's login: neither superuser nor table owner nor BYPASSRLS in a two-role setup. */
   databaseUrl: string | undefined;
+  /** The schema owner's login, for migrations only; DATABASE_URL when there is one user. */
+  migrationDatabaseUrl: string | undefined;
+  /** Cancels a runtime statement after this long (0: never); migrations run without it. */
+  databaseStatementTimeoutMs: number;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
   corsOrigins: string[];
@@ -203,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST ?? defaultHost(values.ENVIRONMENT),
     dataDir: path.resolve(values.DATA_DIR),
     databaseUrl: values.DATABASE_URL,
+    migrationDatabaseUrl: values.MIGRATION_DATABASE_URL ?? values.DATABASE_URL,
+    databaseStatementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
     redisUrl: values.REDIS_URL,
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     corsOrigins: values.CORS_ORIGINS ?? defaultCorsOrigins(values.ENVIRONMENT),

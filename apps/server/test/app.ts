@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { pino } from 'pino';
 import { inject } from 'vitest';
@@ -10,7 +11,7 @@ import type { DbOptions } from '../src/infra/db/client.js';
 import type { Redis } from '../src/infra/redis/redis.js';
 import { jobHandlers } from '../src/jobs.js';
 import { loggerOptions, type Logger } from '../src/infra/telemetry/logger.js';
-import { adminUrl, withDatabase } from './database-names.js';
+import { adminUrl, asServerLogin, withDatabase } from './database-names.js';
 
 /** The environment of this test run (DATABASE_URL/REDIS_URL decide the mode), as the test env. */
 export function baseConfig(env: NodeJS.ProcessEnv = {}): Config {
@@ -73,9 +74,18 @@ function fileDatabaseUrl(databaseUrl: string): Promise<string> {
 }
 
 export async function testDbOptions(config: Config): Promise<{ config: Config; db: DbOptions }> {
-  if (config.databaseUrl) return { config: { ...config, databaseUrl: await fileDatabaseUrl(config.databaseUrl) }, db: { poolSize: 5 } };
+  if (config.databaseUrl) {
+    // DATABASE_URL of the test run is the owner's: it migrates; the server logs in as itself.
+    const ownerUrl = await fileDatabaseUrl(config.databaseUrl);
+    return { config: { ...config, databaseUrl: asServerLogin(ownerUrl), migrationDatabaseUrl: ownerUrl }, db: { poolSize: 5 } };
+  }
   fileSnapshot ??= readFile(inject('pgliteSnapshotPath')!).then((buffer) => new Blob([buffer]));
   return { config, db: { pgliteDataDir: 'memory://', pgliteSnapshot: await fileSnapshot } };
+}
+
+/** Runs `query` as the owner of the tables, outside RLS: for test setup and ground truth only. */
+export async function asOwner<T>(ctx: AppContext, query: SQL): Promise<T[]> {
+  return ctx.db.withOwnerSession(async (db) => ((await db.execute(query)) as unknown as { rows: T[] }).rows);
 }
 
 export interface TestContextOptions extends Omit<ContextOptions, 'db'> {

@@ -25,6 +25,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   ports?: (string | { host_ip?: string; published?: string | number })[];
   networks?: string[] | Record<string, { ipv4_address?: string } | null>;
+  volumes?: string[];
 }
 
 interface ComposeFile {
@@ -228,6 +229,22 @@ describe('docker-compose.yml', () => {
       expect(range!.ip_range, `network ${network} hands out addresses from an ip_range`).toBeDefined();
       expect(inCidr(address, range!.ip_range!)).toBe(false);
     }
+  });
+
+  it('logs api and worker in as the server login, and only migrate as the owner of the tables', () => {
+    const environment = (name: string) => compose.services[name]!.environment as Record<string, string>;
+    for (const name of ['api', 'worker']) {
+      expect(environment(name).DATABASE_URL).toMatch(/^postgres:\/\/\$\{POSTGRES_SERVER_USER:-\w+\}:/);
+      expect(environment(name).MIGRATION_DATABASE_URL).toBeUndefined();
+    }
+    expect(environment('migrate').MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/\$\{POSTGRES_USER:-\w+\}:/);
+    expect(dependencies(compose.services.migrate!)).toContainEqual({ name: 'database-login', condition: 'service_completed_successfully' });
+  });
+
+  it('creates the server login from a script that exists', () => {
+    const volumes = (compose.services['database-login']!.volumes ?? []).map((volume) => volume.split(':')[0]!);
+    expect(volumes).toEqual(['./deploy/postgres/server-login.sql']);
+    expect(readRepoFile('deploy/postgres/server-login.sql')).toContain('spanner_server');
   });
 
   it('starts the api and worker only after migrations completed', () => {

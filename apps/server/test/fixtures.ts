@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { ApiRoute } from '../src/modules/auth/auth.guard.js';
 import type { AppContext } from '../src/context.js';
+import { asOwner } from './app.js';
 import { addMember, bearer, signUp, TEST_PASSWORD, type SignedUp } from './identity.js';
 
 /** Four people, one per role they will take in each seeded organization. */
@@ -116,26 +117,24 @@ export function urlFor(route: ApiRoute, org: SeededOrganization): string {
   });
 }
 
-type Rows<T> = { rows: T[] };
 
 /** Names of the tables that carry org_id: every organization-owned table. */
 export async function organizationTables(ctx: AppContext): Promise<string[]> {
-  const result = (await ctx.db.db.execute(
+  const rows = await asOwner<{ table_name: string }>(
+    ctx,
     sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
-  )) as unknown as Rows<{ table_name: string }>;
-  return result.rows.map((row) => row.table_name);
+  );
+  return rows.map((row) => row.table_name);
 }
 
 /** Every row the organization owns, as JSON, read as the owner (no RLS): the ground truth. */
 export async function rowsOfOrganization(ctx: AppContext, orgId: string): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
-  const own = (await ctx.db.db.execute(sql`select to_jsonb(o) as row from organizations o where id = ${orgId}`)) as unknown as Rows<{ row: unknown }>;
-  snapshot.organizations = own.rows.map((row) => row.row);
+  const own = await asOwner<{ row: unknown }>(ctx, sql`select to_jsonb(o) as row from organizations o where id = ${orgId}`);
+  snapshot.organizations = own.map((row) => row.row);
   for (const table of await organizationTables(ctx)) {
-    const result = (await ctx.db.db.execute(
-      sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where org_id = ${orgId} order by to_jsonb(t)::text`,
-    )) as unknown as Rows<{ row: unknown }>;
-    snapshot[table] = result.rows.map((row) => row.row);
+    const rows = await asOwner<{ row: unknown }>(ctx, sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where org_id = ${orgId} order by to_jsonb(t)::text`);
+    snapshot[table] = rows.map((row) => row.row);
   }
   return snapshot;
 }

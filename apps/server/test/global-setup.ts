@@ -6,11 +6,11 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.js';
 import { PGlite } from '@electric-sql/pglite';
-import { createDb, pgliteExtensions, pgliteHandle } from '../src/infra/db/client.js';
+import { createDb, pgliteExtensions, pgliteHandle, SERVER_ROLE } from '../src/infra/db/client.js';
 import { runMigrations } from '../src/infra/db/migrate.js';
 import { connectRedis } from '../src/infra/redis/redis.js';
 import { createLogger } from '../src/infra/telemetry/logger.js';
-import { adminUrl, withDatabase } from './database-names.js';
+import { adminUrl, TEST_SERVER_LOGIN, withDatabase } from './database-names.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +20,24 @@ declare module 'vitest' {
     /** PostgreSQL: a migrated database every test file clones with CREATE DATABASE … TEMPLATE. */
     templateDatabase: string | null;
     redisKeyPrefix: string;
+  }
+}
+
+/** Arbitrary but fixed: every test run on this PostgreSQL server contends for it. */
+const SERVER_LOGIN_LOCK_KEY = 7_247_002;
+
+/**
+ * The suite's servers log in as a member of spanner_server (created by the migrations), as a
+ * production server does, while DATABASE_URL stays the owner's for migrations and CREATE DATABASE.
+ * Roles are cluster-wide and other runs may be creating this one right now: one at a time.
+ */
+async function createServerLogin(admin: pg.Client): Promise<void> {
+  await admin.query('select pg_advisory_lock($1)', [SERVER_LOGIN_LOCK_KEY]);
+  try {
+    const { rows } = await admin.query('select 1 from pg_roles where rolname = $1', [TEST_SERVER_LOGIN]);
+    if (rows.length === 0) await admin.query(`create role ${TEST_SERVER_LOGIN} login password '${TEST_SERVER_LOGIN}' in role ${SERVER_ROLE}`);
+  } finally {
+    await admin.query('select pg_advisory_unlock($1)', [SERVER_LOGIN_LOCK_KEY]);
   }
 }
 
@@ -38,13 +56,15 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: adminUrl(config.databaseUrl) });
     await admin.connect();
     await admin.query(`create database ${templateDatabase}`);
-    await admin.end();
-    const handle = await createDb({ ...config, databaseUrl: withDatabase(config.databaseUrl, templateDatabase) }, { poolSize: 1 });
+    const templateUrl = withDatabase(config.databaseUrl, templateDatabase);
+    const handle = await createDb({ ...config, databaseUrl: templateUrl, migrationDatabaseUrl: templateUrl }, { poolSize: 1 });
     await runMigrations(handle);
     await handle.close();
+    await createServerLogin(admin);
+    await admin.end();
   } else {
     const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
-    await runMigrations(pgliteHandle(client));
+    await runMigrations(await pgliteHandle(client));
     pgliteSnapshotPath = path.join(tempDir, 'migrated.tar');
     await writeFile(pgliteSnapshotPath, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
     await client.close();

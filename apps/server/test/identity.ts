@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { App } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
 import { listDevMail } from '../src/modules/mail/mail.repo.js';
+import { asOwner } from './app.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -32,7 +33,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Puts an existing user into an organization with a role, as invitations will (test setup only). */
 export async function addMember(ctx: AppContext, orgId: string, userId: string, role: Role): Promise<void> {
-  await ctx.db.db.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${userId}, ${role})`);
+  await asOwner(ctx, sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${userId}, ${role})`);
 }
 
 /** A second user who joins `orgId` with `role` and acts in it. */

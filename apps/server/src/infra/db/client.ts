@@ -17,11 +17,21 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 /** Extensions must be handed to PGlite every time it opens a data dir. */
 export const pgliteExtensions = { pg_trgm };
 
+/**
+ * The group role of the server's PostgreSQL logins (migration 0012): the global tables the server
+ * uses, and membership in spanner_app for tenant transactions. Never superuser, owner or BYPASSRLS.
+ */
+export const SERVER_ROLE = 'spanner_server';
+
 export interface DbHandle {
   readonly driver: 'pglite' | 'postgres';
+  /** The runtime connection, with the server role's rights only. */
   readonly db: Database;
-  /** Runs `fn` on one connection for its whole duration (advisory locks are per session). */
-  withSession<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one session as the owner of the schema, for its whole duration (migrations;
+   * advisory locks are per session): MIGRATION_DATABASE_URL on PostgreSQL.
+   */
+  withOwnerSession<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
   /** The lock on the PGlite data dir this process owns (none in memory or on PostgreSQL). */
@@ -40,7 +50,7 @@ export interface DbOptions {
 
 /** PGlite in DATA_DIR when DATABASE_URL is unset, a pooled PostgreSQL client otherwise. */
 export async function createDb(config: Config, options: DbOptions = {}): Promise<DbHandle> {
-  return config.databaseUrl ? createPostgres(config.databaseUrl, options) : createPglite(config, options);
+  return config.databaseUrl ? createPostgres(config, config.databaseUrl, options) : createPglite(config, options);
 }
 
 async function createPglite(config: Config, options: DbOptions): Promise<DbHandle> {
@@ -51,7 +61,7 @@ async function createPglite(config: Config, options: DbOptions): Promise<DbHandl
   // Before opening: a second PGlite on the same files corrupts them.
   const lock = await lockDataDir(dataDir, options.pgliteOwner ?? `node ${process.argv.slice(1).join(' ')}`);
   try {
-    return pgliteHandle(await openPglite(dataDir, options), lock);
+    return await pgliteHandle(await openPglite(dataDir, options), lock);
   } catch (error) {
     await lock.release();
     throw error;
@@ -65,16 +75,28 @@ function openPglite(dataDir: string, options: DbOptions): Promise<PGlite> {
   });
 }
 
-export function pgliteHandle(client: PGlite, dataDirLock?: DataDirLock): DbHandle {
+/**
+ * PGlite is one superuser session: after migrations it switches to the server role at session
+ * level, so the embedded server has the rights a PostgreSQL login of the server would have.
+ */
+export async function pgliteHandle(client: PGlite, dataDirLock?: DataDirLock): Promise<DbHandle> {
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  // PGlite is one session, so session-level locks cannot make callers wait for each other:
-  // callers that need a session of their own (migrations) take turns instead.
+  await enterServerRole(client);
+  // One session, so session-level locks cannot make callers wait for each other: callers that
+  // need the session as owner (migrations) take turns instead.
   let sessionQueue: Promise<unknown> = Promise.resolve();
   return {
     driver: 'pglite',
     db,
-    withSession: (fn) => {
-      const turn = sessionQueue.then(() => fn(db));
+    withOwnerSession: (fn) => {
+      const turn = sessionQueue.then(async () => {
+        await client.exec('reset role');
+        try {
+          return await fn(db);
+        } finally {
+          await enterServerRole(client);
+        }
+      });
       sessionQueue = turn.catch(() => {});
       return turn;
     },
@@ -92,12 +114,20 @@ export function pgliteHandle(client: PGlite, dataDirLock?: DataDirLock): DbHandl
   };
 }
 
-async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {
+/** Before the first migration the role does not exist yet, and there is nothing to protect. */
+async function enterServerRole(client: PGlite): Promise<void> {
+  const { rows } = await client.query('select 1 from pg_roles where rolname = $1', [SERVER_ROLE]);
+  if (rows.length > 0) await client.exec(`set role ${SERVER_ROLE}`);
+}
+
+async function createPostgres(config: Config, url: string, options: DbOptions): Promise<DbHandle> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 20,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Sent at connect, so it holds for every statement of the runtime (0: no limit).
+    ...(config.databaseStatementTimeoutMs > 0 ? { statement_timeout: config.databaseStatementTimeoutMs } : {}),
   });
   // An idle client losing its server (restart, failover) must not crash the process; the pool
   // drops it and the next checkout connects again.
@@ -106,12 +136,14 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   return {
     driver: 'postgres',
     db,
-    withSession: async (fn) => {
-      const client = await pool.connect();
+    // A connection of its own, outside the pool: the owner's rights never serve a request.
+    withOwnerSession: async (fn) => {
+      const client = new pg.Client({ connectionString: config.migrationDatabaseUrl ?? url, connectionTimeoutMillis: 5_000 });
+      await client.connect();
       try {
         return await fn(drizzlePostgres(client, { schema }) as unknown as Database);
       } finally {
-        client.release();
+        await client.end();
       }
     },
     ping: async (timeoutMs = 2_000) => {

@@ -32,7 +32,8 @@ describe('migrations', () => {
       await admin.connect();
       await admin.query(`create database ${name}`);
       const url = withDatabase(config.databaseUrl, name);
-      handles = [await createDb({ ...config, databaseUrl: url }), await createDb({ ...config, databaseUrl: url })];
+      const raceConfig = { ...config, databaseUrl: url, migrationDatabaseUrl: url };
+      handles = [await createDb(raceConfig), await createDb(raceConfig)];
       cleanup = async () => {
         await Promise.all(handles.map((handle) => handle.close()));
         await admin.query(`drop database ${name} with (force)`);
@@ -41,17 +42,17 @@ describe('migrations', () => {
     } else {
       // PGlite is one session: both migrators share it and must take turns.
       const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
-      const handle = pgliteHandle(client);
+      const handle = await pgliteHandle(client);
       handles = [handle, handle];
       cleanup = () => client.close();
     }
     try {
       await Promise.all(handles.map((handle) => runMigrations(handle)));
-      const applied = await rows<{ count: number }>(handles[0]!, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
-      expect(applied[0]!.count).toBe(migrationCount);
+      const appliedCount = () =>
+        handles[0]!.withOwnerSession((db) => rows<{ count: number }>({ db }, sql`select count(*)::int as count from drizzle.__drizzle_migrations`));
+      expect((await appliedCount())[0]!.count).toBe(migrationCount);
       await runMigrations(handles[0]!);
-      const again = await rows<{ count: number }>(handles[0]!, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
-      expect(again[0]!.count).toBe(migrationCount);
+      expect((await appliedCount())[0]!.count).toBe(migrationCount);
     } finally {
       await cleanup();
     }
@@ -77,10 +78,12 @@ describe('the runtime role and tenant transactions', () => {
          with check (org_id = nullif(current_setting('app.org_id', true), '')::uuid)`,
       `insert into ${table} values ('${uuidv7()}', '${orgA}', 'Acme of A'), ('${uuidv7()}', '${orgB}', 'Globex of B')`,
     ];
-    for (const statement of statements) await handle.db.execute(sql.raw(statement));
+    await handle.withOwnerSession(async (db) => {
+      for (const statement of statements) await db.execute(sql.raw(statement));
+    });
   });
   afterAll(async () => {
-    await handle.db.execute(sql.raw(`drop table if exists ${table}`));
+    await handle.withOwnerSession((db) => db.execute(sql.raw(`drop table if exists ${table}`)));
     await handle.close();
   });
 

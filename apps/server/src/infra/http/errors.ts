@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import findMyWay, { type HTTPMethod } from 'find-my-way';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import fp from 'fastify-plugin';
+import { isCancelledStatement } from '../db/errors.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
 export interface ErrorPluginOptions {
@@ -70,6 +71,11 @@ export const errorsPlugin = fp<ErrorPluginOptions>(async (app: FastifyInstance, 
           return [{ path: location.join('.'), message: issue.message ?? 'is invalid' }];
         }),
       });
+    }
+    if (isCancelledStatement(error)) {
+      // Overload or a pathological query: the client may retry; the statement stays in the log only.
+      request.log.warn({ err: error }, 'database statement cancelled by statement_timeout');
+      return sendProblem(request, reply, { status: 503, detail: 'The database took too long to answer. Try again in a moment.', headers: { 'retry-after': '5' } });
     }
     const status = error.statusCode ?? 500;
     if (status < 500 && !isResponseSerializationError(error)) {

@@ -8,7 +8,7 @@ import type { Mailer } from './mailer.js';
  * Keeps mail in the `dev_mailbox` table instead of sending it (no SMTP_URL, never in production);
  * each person reads their own at GET /api/v1/dev/mailbox. The log names recipient and subject
  * only: the text holds reset and invitation links, and logs are read by more people than accounts.
- * The table is global, outside row-level security: written on the owner connection.
+ * The table is global: the server role writes it outside any organization (migration 0012).
  */
 export function createDevMailboxMailer(db: Database, log: Logger): Mailer {
   return {

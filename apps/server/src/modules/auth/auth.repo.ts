@@ -3,7 +3,7 @@ import type { Database } from '../../infra/db/client.js';
 import { sessions, userTokens, users } from '../../infra/db/schema/index.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
 
-/** Users and sessions are global tables: only this repo touches them, as the owner role. */
+/** Users and sessions are global tables: only this repo touches them, as the server role (migration 0012). */
 type Executor = Database | TenantTransaction;
 
 const userColumns = {

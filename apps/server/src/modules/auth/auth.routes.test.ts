@@ -2,7 +2,7 @@ import { problemTypes, sessionResponseSchema } from '@spanner/contracts';
 import { sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, refreshCookieOf, signUp, TEST_PASSWORD } from '../../../test/identity.js';
 import { accessTokenKey } from './tokens.js';
 
@@ -124,7 +124,7 @@ describe('access tokens', () => {
 
   it('lose the organization of a removed member at once: organization routes 403, profile outside it', async () => {
     const user = await signUp(t.app);
-    await t.ctx.db.db.execute(sql`delete from memberships where user_id = ${user.user.id}`);
+    await asOwner(t.ctx, sql`delete from memberships where user_id = ${user.user.id}`);
     const members = await t.app.inject({ url: `/api/v1/organizations/${user.organization!.id}/members`, headers: bearer(user.accessToken) });
     expect(members.statusCode).toBe(403);
     const me = await t.app.inject({ url: '/api/v1/me', headers: bearer(user.accessToken) });

@@ -1,7 +1,7 @@
 import { dealSchema, pipelineSchema, type Deal, type Pipeline } from '@spanner/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, memberOf, signUp, type SignedUp } from '../../../test/identity.js';
 
 let t: TestApp;
@@ -83,8 +83,8 @@ describe('deals', () => {
     expect(won.json().closedAt).not.toBeNull();
     const reopened = await call('PATCH', `/api/v1/deals/${deal.id}`, { stageId: stage('Proposal').id });
     expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null });
-    const history = await t.ctx.db.db.execute(sql`select to_stage_id from deal_stage_history where deal_id = ${deal.id} order by at, id`);
-    expect((history as unknown as { rows: { to_stage_id: string }[] }).rows.map((row) => row.to_stage_id)).toEqual([stage('Qualification').id, stage('Won').id, stage('Proposal').id]);
+    const history = await asOwner<{ to_stage_id: string }>(t.ctx, sql`select to_stage_id from deal_stage_history where deal_id = ${deal.id} order by at, id`);
+    expect(history.map((row) => row.to_stage_id)).toEqual([stage('Qualification').id, stage('Won').id, stage('Proposal').id]);
   });
 
   it('refuses a stage of another pipeline or organization, naming the field', async () => {

@@ -1,7 +1,7 @@
 import { invitationPreviewSchema, invitationSchema, sessionResponseSchema } from '@spanner/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, linkToken, memberOf, signUp, TEST_PASSWORD, waitForMail, type SignedUp } from '../../../test/identity.js';
 
 let t: TestApp;
@@ -59,8 +59,8 @@ describe('invitations', () => {
     const response = await call('POST', '/api/v1/auth/signup', undefined, { email: 'someone-else@example.com', password: TEST_PASSWORD, name: 'Mallory', invitationToken: token });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toEqual([{ path: 'body.email', message: 'is not the address this invitation was sent to' }]);
-    const users = (await t.ctx.db.db.execute(sql`select count(*)::int as count from users where email = 'someone-else@example.com'`)) as unknown as { rows: { count: number }[] };
-    expect(users.rows[0]!.count).toBe(0);
+    const [users] = await asOwner<{ count: number }>(t.ctx, sql`select count(*)::int as count from users where email = 'someone-else@example.com'`);
+    expect(users!.count).toBe(0);
   });
 
   it('lets a signed-in person with the invited address accept, acting in the organization afterwards', async () => {
@@ -102,7 +102,7 @@ describe('invitations', () => {
 
   it('shows an expired invitation as expired, and its link no longer works', async () => {
     const { invitation, token } = await invite();
-    await t.ctx.db.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where id = ${invitation.id}`);
+    await asOwner(t.ctx, sql`update invitations set expires_at = now() - interval '1 minute' where id = ${invitation.id}`);
     const listed = (await call('GET', '/api/v1/invitations', owner.accessToken)).json().data;
     expect(listed.find((row: { id: string }) => row.id === invitation.id).status).toBe('expired');
     expect((await call('GET', `/api/v1/invitations/preview?token=${encodeURIComponent(token)}`)).statusCode).toBe(404);

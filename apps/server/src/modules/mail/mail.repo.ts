@@ -4,7 +4,7 @@ import type { Database } from '../../infra/db/client.js';
 import { devMailbox, users } from '../../infra/db/schema/index.js';
 
 /**
- * Newest first, the mail to one address whatever its case. Global tables: the owner connection.
+ * Newest first, the mail to one address whatever its case. Global tables: the server role reads them (migration 0012).
  * `to` is an address or the id of the user whose current address it is.
  */
 export async function listDevMail(db: Database, filter: { to: { address: string } | { userId: string }; limit: number }): Promise<DevMail[]> {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, signUp, type SignedUp } from '../../../test/identity.js';
 import { DEMO_SIZES } from './sample-set.js';
 
@@ -34,9 +34,10 @@ describe('sample data', () => {
     expect(own.statusCode).toBe(201);
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/sample-data', headers: bearer(other.accessToken) });
     expect(response.statusCode).toBe(409);
-    const counts = await t.ctx.db.db.execute(
+    const [counts] = await asOwner<{ contacts: number; companies: number }>(
+      t.ctx,
       sql`select (select count(*)::int from contacts where org_id = ${other.organization!.id}) as contacts, (select count(*)::int from companies where org_id = ${other.organization!.id}) as companies`,
     );
-    expect((counts as unknown as { rows: unknown[] }).rows[0]).toEqual({ contacts: 1, companies: 0 });
+    expect(counts).toEqual({ contacts: 1, companies: 0 });
   });
 });
