@@ -15,6 +15,23 @@ export interface CustomField {
 
 export type ListField = ColumnField | CustomField;
 
+/** The record kinds with organization-keyed search terms (migration 0011). */
+export type SearchKind = 'company' | 'contact' | 'deal';
+
+/**
+ * "`id` is among the organization's records of `kind` whose search terms match `terms`": the
+ * index lookup behind `q`, `contains` and tag filters. Under RLS no operator of those filters may
+ * use an index (none is LEAKPROOF), so `search_ids` — a SECURITY DEFINER function that keys the
+ * terms with the transaction's organization itself — finds candidates; the filter's own condition
+ * still decides, on rows read through RLS.
+ */
+export function searchCandidates(kind: SearchKind, id: PgColumn, terms: SQL): SQL {
+  return sql`${id} in (select search_ids(${kind}, ${terms}))`;
+}
+
+/** A `contains` value whose windows the terms hold: one with three ASCII letters or digits in a row is sure to have one. */
+const hasTermWindow = (value: string) => /[a-z0-9]{3}/i.test(value);
+
 /** How a kind's list maps its contract fields (`specs`) to SQL. Sortable field names are row properties. */
 export interface ListSource<Specs extends FieldSpecs> {
   specs: Specs;
@@ -23,6 +40,8 @@ export interface ListSource<Specs extends FieldSpecs> {
   deletedAt: PgColumn;
   /** What `q` searches: a tsvector column (word prefixes) or a text column (contains). */
   search: PgColumn;
+  /** Kinds with search terms: their kind, and the column whose `contains` filter the terms serve. */
+  terms?: { kind: SearchKind; contained: PgColumn };
   defaultSort: SortKey<Extract<keyof Specs, string>>[];
 }
 
@@ -161,12 +180,19 @@ export function planList<Specs extends FieldSpecs>(source: ListSource<Specs>, qu
     } else {
       const value = Array.isArray(filter.value) ? filter.value.map((item) => toColumnValue(field.column, item)) : toColumnValue(field.column, filter.value);
       conditions.push(columnFilter(field.column, filter.operator, value));
+      if (filter.operator === 'contains' && source.terms?.contained === field.column && hasTermWindow(String(value))) {
+        conditions.push(searchCandidates(source.terms.kind, source.id, sql`search_contains_query(${String(value)})`));
+      }
     }
   }
   if (query.q) {
     if (source.search.getSQLType() === 'tsvector') {
       const tsQuery = prefixTsQuery(query.q);
-      conditions.push(tsQuery ? sql`${source.search} @@ to_tsquery('simple', ${tsQuery})` : sql`false`);
+      if (!tsQuery) conditions.push(sql`false`);
+      else {
+        conditions.push(sql`${source.search} @@ to_tsquery('simple', ${tsQuery})`);
+        if (source.terms) conditions.push(searchCandidates(source.terms.kind, source.id, sql`search_words_query(to_tsquery('simple', ${tsQuery}))`));
+      }
     } else {
       conditions.push(columnFilter(source.search, 'contains', query.q));
     }
