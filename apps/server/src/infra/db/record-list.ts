@@ -22,11 +22,12 @@ export type SearchKind = 'company' | 'contact' | 'deal';
  * "`id` is among the organization's records of `kind` whose search terms match `terms`": the
  * index lookup behind `q`, `contains` and tag filters. Under RLS no operator of those filters may
  * use an index (none is LEAKPROOF), so `search_ids` — a SECURITY DEFINER function that keys the
- * terms with the transaction's organization itself — finds candidates; the filter's own condition
- * still decides, on rows read through RLS.
+ * terms with the transaction's organization itself — finds candidates; `matches`, the filter's
+ * own condition, still decides on rows read through RLS, behind `search_recheck` so that no
+ * estimate from other organizations' rows shapes the plan.
  */
-export function searchCandidates(kind: SearchKind, id: PgColumn, terms: SQL): SQL {
-  return sql`${id} in (select search_ids(${kind}, ${terms}))`;
+export function searchCandidates(kind: SearchKind, id: PgColumn, terms: SQL, matches: SQL): SQL {
+  return sql`${id} in (select search_ids(${kind}, ${terms})) and search_recheck(${matches})`;
 }
 
 /** A `contains` value whose windows the terms hold: one with three ASCII letters or digits in a row is sure to have one. */
@@ -179,20 +180,16 @@ export function planList<Specs extends FieldSpecs>(source: ListSource<Specs>, qu
       conditions.push(field.filter(filter.operator, filter.value));
     } else {
       const value = Array.isArray(filter.value) ? filter.value.map((item) => toColumnValue(field.column, item)) : toColumnValue(field.column, filter.value);
-      conditions.push(columnFilter(field.column, filter.operator, value));
-      if (filter.operator === 'contains' && source.terms?.contained === field.column && hasTermWindow(String(value))) {
-        conditions.push(searchCandidates(source.terms.kind, source.id, sql`search_contains_query(${String(value)})`));
-      }
+      const condition = columnFilter(field.column, filter.operator, value)!;
+      const terms = filter.operator === 'contains' && source.terms?.contained === field.column && hasTermWindow(String(value)) ? source.terms : undefined;
+      conditions.push(terms ? searchCandidates(terms.kind, source.id, sql`search_contains_query(${String(value)})`, condition) : condition);
     }
   }
   if (query.q) {
     if (source.search.getSQLType() === 'tsvector') {
       const tsQuery = prefixTsQuery(query.q);
-      if (!tsQuery) conditions.push(sql`false`);
-      else {
-        conditions.push(sql`${source.search} @@ to_tsquery('simple', ${tsQuery})`);
-        if (source.terms) conditions.push(searchCandidates(source.terms.kind, source.id, sql`search_words_query(to_tsquery('simple', ${tsQuery}))`));
-      }
+      const matches = tsQuery ? sql`${source.search} @@ to_tsquery('simple', ${tsQuery})` : sql`false`;
+      conditions.push(tsQuery && source.terms ? searchCandidates(source.terms.kind, source.id, sql`search_words_query(to_tsquery('simple', ${tsQuery}))`, matches) : matches);
     } else {
       conditions.push(columnFilter(source.search, 'contains', query.q));
     }

@@ -112,7 +112,7 @@ export function tagsFilter(column: PgColumn, kind: SearchKind, id: PgColumn) {
       const ids = operator === 'in' ? (value as string[]) : [value as string];
       const every = operator !== 'in';
       const matches = every ? sql`${column} @> ${sql.param(ids, column)}` : sql`${column} && ${sql.param(ids, column)}`;
-      return ids.length === 0 ? matches : and(matches, searchCandidates(kind, id, sql`search_tags_query(${sql.param(ids, column)}, ${every})`))!;
+      return ids.length === 0 ? matches : searchCandidates(kind, id, sql`search_tags_query(${sql.param(ids, column)}, ${every})`, matches);
     },
   };
 }
