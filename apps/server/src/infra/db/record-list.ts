@@ -23,11 +23,12 @@ export type SearchKind = 'company' | 'contact' | 'deal';
  * index lookup behind `q`, `contains` and tag filters. Under RLS no operator of those filters may
  * use an index (none is LEAKPROOF), so `search_ids` — a SECURITY DEFINER function that keys the
  * terms with the transaction's organization itself — finds candidates; `matches`, the filter's
- * own condition, still decides on rows read through RLS, behind `search_recheck` so that no
- * estimate from other organizations' rows shapes the plan.
+ * own condition, still decides on rows read through RLS.
  */
 export function searchCandidates(kind: SearchKind, id: PgColumn, terms: SQL, matches: SQL): SQL {
-  return sql`${id} in (select search_ids(${kind}, ${terms})) and search_recheck(${matches})`;
+  // An array rather than a join: the rows are then always fetched by primary key, whatever the
+  // planner would guess about a join with the function.
+  return sql`${id} = any(array(select search_ids(${kind}, ${terms}))) and ${matches}`;
 }
 
 /** A `contains` value whose windows the terms hold: one with three ASCII letters or digits in a row is sure to have one. */

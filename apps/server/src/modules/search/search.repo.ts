@@ -66,7 +66,7 @@ export async function searchRecords(tx: TenantTransaction, text: string, tsQuery
       select ${source.type} as type, id, ${source.title} as title, ${source.subtitle} as subtitle,
         (case when ${prefix} then 1 else 0 end) + similarity(${source.title}, ${text}) as score
       from ${source.from}
-      where deleted_at is null and id in (select search_ids(${source.type}, ${terms})) and search_recheck(${prefix} or ${source.fuzzy} % ${text})
+      where deleted_at is null and id = any(array(select search_ids(${source.type}, ${terms}))) and (${prefix} or ${source.fuzzy} % ${text})
       order by score desc, id
       limit ${limit}`)) as unknown as { rows: SearchRow[] };
     hits.push(...result.rows);

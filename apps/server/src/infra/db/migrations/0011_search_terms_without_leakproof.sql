@@ -98,12 +98,6 @@ CREATE FUNCTION search_record_terms(org uuid, kind text, words tsvector, fuzzy t
     ) AS terms(term)
   $$;
 --> statement-breakpoint
--- `matches`, hidden from the planner's estimates: a table's statistics cover every organization's
--- rows, so estimating a search condition from them would let another organization's data pick
--- the plan (and so the time) of this one's search. An opaque function gets a fixed estimate.
-CREATE FUNCTION search_recheck(matches boolean) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
-  AS $$ BEGIN RETURN matches; END $$;
---> statement-breakpoint
 -- The ids of the transaction's organization's records of `kind` whose terms match `query`
 -- (lexemes without the organization prefix: the function adds it from app_org_id(), so no caller
 -- can look into another organization's postings). Only candidates: callers read the records
