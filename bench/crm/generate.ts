@@ -180,7 +180,7 @@ try {
   // As the owner with triggers off: no audit rows, no FK checks, no stage trigger (the rows carry
   // what it would have set). Unique indexes are rebuilt afterwards, which checks them.
   await client.query(`set session_replication_role = replica; set synchronous_commit = off`);
-  indexes = await secondaryIndexes(client, crmTables);
+  indexes = await secondaryIndexes(client, [...crmTables, 'search_terms']);
   for (const index of indexes) await client.query(`drop index ${index.name}`);
 
   await phase('load', async () => {
@@ -193,6 +193,13 @@ try {
     await client.query(`truncate ${crmTables.join(', ')}`);
     for (const spec of tables.filter((candidate) => !IDENTITY_TABLES.has(candidate.table))) loaded.push(await copyTable(spec, true));
     await client.query('commit');
+  });
+  // The triggers that keep the organization-keyed search terms were off during COPY (migration 0011).
+  await phase('search terms', async () => {
+    const startedAt = performance.now();
+    await client.query('select search_terms_rebuild()');
+    const { rows } = await client.query<{ count: string }>('select count(*) from search_terms');
+    loaded.push({ table: 'search_terms', rows: Number(rows[0]!.count), ms: performance.now() - startedAt });
   });
 } finally {
   await client.end();

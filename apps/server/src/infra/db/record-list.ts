@@ -15,6 +15,25 @@ export interface CustomField {
 
 export type ListField = ColumnField | CustomField;
 
+/** The record kinds with organization-keyed search terms (migration 0011). */
+export type SearchKind = 'company' | 'contact' | 'deal';
+
+/**
+ * "`id` is among the organization's records of `kind` whose search terms match `terms`": the
+ * index lookup behind `q`, `contains` and tag filters. Under RLS no operator of those filters may
+ * use an index (none is LEAKPROOF), so `search_ids` — a SECURITY DEFINER function that keys the
+ * terms with the transaction's organization itself — finds candidates; `matches`, the filter's
+ * own condition, still decides on rows read through RLS.
+ */
+export function searchCandidates(kind: SearchKind, id: PgColumn, terms: SQL, matches: SQL): SQL {
+  // An array rather than a join: the rows are then always fetched by primary key, whatever the
+  // planner would guess about a join with the function.
+  return sql`${id} = any(array(select search_ids(${kind}, ${terms}))) and ${matches}`;
+}
+
+/** A `contains` value whose windows the terms hold: one with three ASCII letters or digits in a row is sure to have one. */
+const hasTermWindow = (value: string) => /[a-z0-9]{3}/i.test(value);
+
 /** How a kind's list maps its contract fields (`specs`) to SQL. Sortable field names are row properties. */
 export interface ListSource<Specs extends FieldSpecs> {
   specs: Specs;
@@ -23,6 +42,8 @@ export interface ListSource<Specs extends FieldSpecs> {
   deletedAt: PgColumn;
   /** What `q` searches: a tsvector column (word prefixes) or a text column (contains). */
   search: PgColumn;
+  /** Kinds with search terms: their kind, and the column whose `contains` filter the terms serve. */
+  terms?: { kind: SearchKind; contained: PgColumn };
   defaultSort: SortKey<Extract<keyof Specs, string>>[];
 }
 
@@ -199,13 +220,16 @@ export function planList<Specs extends FieldSpecs>(source: ListSource<Specs>, qu
       conditions.push(field.filter(filter.operator, filter.value));
     } else {
       const value = Array.isArray(filter.value) ? filter.value.map((item) => toColumnValue(field.column, item)) : toColumnValue(field.column, filter.value);
-      conditions.push(columnFilter(field.column, filter.operator, value));
+      const condition = columnFilter(field.column, filter.operator, value)!;
+      const terms = filter.operator === 'contains' && source.terms?.contained === field.column && hasTermWindow(String(value)) ? source.terms : undefined;
+      conditions.push(terms ? searchCandidates(terms.kind, source.id, sql`search_contains_query(${String(value)})`, condition) : condition);
     }
   }
   if (query.q) {
     if (source.search.getSQLType() === 'tsvector') {
       const tsQuery = prefixTsQuery(query.q);
-      conditions.push(tsQuery ? sql`${source.search} @@ to_tsquery('simple', ${tsQuery})` : sql`false`);
+      const matches = tsQuery ? sql`${source.search} @@ to_tsquery('simple', ${tsQuery})` : sql`false`;
+      conditions.push(tsQuery && source.terms ? searchCandidates(source.terms.kind, source.id, sql`search_words_query(to_tsquery('simple', ${tsQuery}))`, matches) : matches);
     } else {
       conditions.push(columnFilter(source.search, 'contains', query.q));
     }

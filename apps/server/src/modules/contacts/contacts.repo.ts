@@ -20,13 +20,14 @@ export const contactList: ListSource<typeof contactFields> = {
     source: { column: contacts.source },
     ownerId: { column: contacts.ownerId },
     companyId: linkFilter({ table: contactCompanies, from: contactCompanies.contactId, to: contactCompanies.companyId }, contacts.id),
-    tags: tagsFilter(contacts.tagIds),
+    tags: tagsFilter(contacts.tagIds, 'contact', contacts.id),
     createdAt: { column: contacts.createdAt },
     updatedAt: { column: contacts.updatedAt },
   },
   id: contacts.id,
   deletedAt: contacts.deletedAt,
   search: contacts.search,
+  terms: { kind: 'contact', contained: contacts.email },
   defaultSort: [{ field: 'lastName', direction: 'asc' }],
 };
 

@@ -22,13 +22,14 @@ export const dealList: ListSource<typeof dealFields> = {
     ownerId: { column: deals.ownerId },
     companyId: { column: deals.companyId },
     contactId: linkFilter({ table: dealContacts, from: dealContacts.dealId, to: dealContacts.contactId }, deals.id),
-    tags: tagsFilter(deals.tagIds),
+    tags: tagsFilter(deals.tagIds, 'deal', deals.id),
     createdAt: { column: deals.createdAt },
     updatedAt: { column: deals.updatedAt },
   },
   id: deals.id,
   deletedAt: deals.deletedAt,
   search: deals.search,
+  terms: { kind: 'deal', contained: deals.name },
   defaultSort: [{ field: 'updatedAt', direction: 'desc' }],
 };
 

@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { ListPlan } from '../../infra/db/record-list.js';
+import { searchCandidates, type ListPlan, type SearchKind } from '../../infra/db/record-list.js';
 import type { TenantTransaction } from '../../infra/db/tenant.js';
 
 /** The columns every CRM record table has (schema/crm.ts `recordColumns`). */
@@ -101,13 +101,18 @@ export function recordMeta(row: Row) {
   return { id: row.id, version: row.version, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), deletedAt: row.deletedAt ? iso(row.deletedAt) : null };
 }
 
-/** The `tags` filter of a list: has the tag (eq), has any of them (in), has none (empty). */
-export function tagsFilter(column: PgColumn) {
+/**
+ * The `tags` filter of a list: has the tag (eq), has any of them (in), has none (empty). The
+ * records are found through their search terms (`searchCandidates`).
+ */
+export function tagsFilter(column: PgColumn, kind: SearchKind, id: PgColumn) {
   return {
     filter: (operator: string, value: unknown) => {
       if (operator === 'empty') return value ? sql`cardinality(${column}) = 0` : sql`cardinality(${column}) > 0`;
       const ids = operator === 'in' ? (value as string[]) : [value as string];
-      return operator === 'in' ? sql`${column} && ${sql.param(ids, column)}` : sql`${column} @> ${sql.param(ids, column)}`;
+      const every = operator !== 'in';
+      const matches = every ? sql`${column} @> ${sql.param(ids, column)}` : sql`${column} && ${sql.param(ids, column)}`;
+      return ids.length === 0 ? matches : searchCandidates(kind, id, sql`search_tags_query(${sql.param(ids, column)}, ${every})`, matches);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, signUp, type SignedUp } from '../../../test/identity.js';
@@ -34,6 +35,20 @@ describe('global search', () => {
 
   it('ranks the closest match first', async () => {
     expect(titles(await search('ada lovelace'))[0]).toBe('Ada Lovelace');
+  });
+
+  it('follows a rename at once, and forgets a record deleted for good', async () => {
+    const call = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: bearer(owner.accessToken), ...(payload ? { payload } : {}) });
+    const company = (await call('POST', '/api/v1/companies', { name: 'Quasar Works' })).json();
+    expect(titles(await search('quasar'))).toEqual(['Quasar Works']);
+    expect((await call('PATCH', `/api/v1/companies/${company.id}`, { name: 'Pulsar Works' })).statusCode).toBe(200);
+    expect(titles(await search('quasar'))).toEqual([]);
+    expect(titles(await search('pulsar'))).toEqual(['Pulsar Works']);
+    expect((await call('DELETE', `/api/v1/companies/${company.id}/permanent`)).statusCode).toBe(204);
+    expect(titles(await search('pulsar'))).toEqual([]);
+    const terms = (await t.ctx.db.db.execute(sql`select count(*)::int as count from search_terms where record_id = ${company.id}`)) as unknown as { rows: { count: number }[] };
+    expect(terms.rows[0]!.count).toBe(0);
   });
 
   it('shows another organization nothing', async () => {

@@ -91,9 +91,6 @@ export const companies = pgTable(
     index('companies_live_created_idx').on(table.orgId, table.createdAt, table.id).where(live(table)),
     index('companies_trash_idx').on(table.orgId, table.deletedAt).where(sql`${table.deletedAt} is not null`),
     index('companies_owner_idx').on(table.ownerId),
-    index('companies_tags_idx').using('gin', table.tagIds),
-    index('companies_search_idx').using('gin', table.search),
-    index('companies_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     check('companies_size_check', sql`${table.size} in ('1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+')`),
   ],
 );
@@ -113,7 +110,7 @@ export const contacts = pgTable(
     lifecycleStage: text('lifecycle_stage', { enum: ['subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'evangelist', 'other'] }),
     source: text('source', { enum: ['website', 'referral', 'event', 'email', 'social', 'advertising', 'partner', 'import', 'other'] }),
     tagIds: tagIds(),
-    /** For the trigram index: a plain column, since under RLS an index on an expression (||) cannot be used. */
+    /** The name global search compares for typos; its trigrams are among the record's search terms (migration 0011). */
     fullName: text('full_name').generatedAlwaysAs((): SQL => sql`${contacts.firstName} || ' ' || ${contacts.lastName}`),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
@@ -129,10 +126,6 @@ export const contacts = pgTable(
     index('contacts_live_created_idx').on(table.orgId, table.createdAt, table.id).where(live(table)),
     index('contacts_trash_idx').on(table.orgId, table.deletedAt).where(sql`${table.deletedAt} is not null`),
     index('contacts_owner_idx').on(table.ownerId),
-    index('contacts_tags_idx').using('gin', table.tagIds),
-    index('contacts_search_idx').using('gin', table.search),
-    index('contacts_full_name_trgm_idx').using('gin', sql`${table.fullName} gin_trgm_ops`),
-    index('contacts_email_trgm_idx').using('gin', sql`${table.email} gin_trgm_ops`),
     check(
       'contacts_lifecycle_stage_check',
       sql`${table.lifecycleStage} in ('subscriber', 'lead', 'qualified', 'opportunity', 'customer', 'evangelist', 'other')`,
@@ -244,9 +237,6 @@ export const deals = pgTable(
     index('deals_stage_idx').on(table.pipelineId, table.stageId),
     index('deals_company_idx').on(table.companyId),
     index('deals_owner_idx').on(table.ownerId),
-    index('deals_tags_idx').using('gin', table.tagIds),
-    index('deals_search_idx').using('gin', table.search),
-    index('deals_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     check('deals_status_check', sql`${table.status} in ('open', 'won', 'lost')`),
     check('deals_currency_check', sql`${table.currency} ~ '^[A-Z]{3}$'`),
   ],
