@@ -9,7 +9,7 @@ import { searchRecords } from './search.repo.js';
 
 /**
  * What a search tells one organization about another's data: nothing, neither by the time it
- * takes (decision 012) nor by an error.
+ * takes (decision 014) nor by an error.
  */
 let t: TestApp;
 let searcher: SignedUp;

@@ -13,7 +13,7 @@ DROP INDEX "deals_name_trgm_idx";
 -- 0008, which are withdrawn below: evaluated on rows the policy hides, the operators leak by
 -- timing (an index scan walks every organization's postings) and ILIKE also by error (a pattern
 -- ending in a backslash fails only on a row that matches up to it). Search now finds candidates
--- in organization-keyed terms instead (docs/decisions/012).
+-- in organization-keyed terms instead (docs/decisions/014).
 DO $$
 BEGIN
   IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
@@ -39,7 +39,7 @@ BEGIN
       'numeric_ge(numeric, numeric)'::regprocedure)
   ) THEN
     -- Someone ran migration 0008's statements by hand as a superuser (decision 011 said to).
-    RAISE WARNING 'Search operators are still LEAKPROOF and only a superuser can undo it: run the ALTER FUNCTION … NOT LEAKPROOF statements of migration 0011 as a superuser (docs/decisions/012).';
+    RAISE WARNING 'Search operators are still LEAKPROOF and only a superuser can undo it: run the ALTER FUNCTION … NOT LEAKPROOF statements of migration 0011 as a superuser (docs/decisions/014).';
   END IF;
 END
 $$;
