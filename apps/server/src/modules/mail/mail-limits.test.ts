@@ -48,7 +48,7 @@ describe('mail limits', () => {
     const email = 'long-names@example.com';
     expect((await post('/api/v1/invitations', owner.accessToken, { email, role: 'member' })).statusCode).toBe(201);
 
-    const mail = await waitForMail(t.app, email, /invited you/);
+    const mail = await waitForMail(t.ctx, email, /invited you/);
     const cut = `${longName.slice(0, 59).trimEnd()}…`;
     expect(mail.subject).toBe(`${cut} invited you to ${cut} on Spanner CRM`);
     expect(mail.text).toContain(`${cut} invited you to join ${cut} on Spanner CRM`);
