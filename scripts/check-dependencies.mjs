@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import semver from 'semver';
 
+const say = (line) => process.stdout.write(`${line}\n`);
+const complain = (line) => process.stderr.write(`${line}\n`);
+
 const readJson = (file) => JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
 
 function checkEngines() {
@@ -17,10 +20,10 @@ function checkEngines() {
     .filter(([, entry]) => entry.engines?.node && !semver.satisfies(oldest, entry.engines.node, { includePrerelease: true }))
     .map(([location, entry]) => `${location.replace(/^.*node_modules\//, '') || 'the project'}@${entry.version} needs node ${entry.engines.node}`);
   if (misfits.length === 0) {
-    console.log(`engines: every locked package runs on Node.js ${oldest} (package.json promises ${promised})`);
+    say(`engines: every locked package runs on Node.js ${oldest} (package.json promises ${promised})`);
     return true;
   }
-  console.error(`engines: these packages do not run on Node.js ${oldest}, which package.json promises:\n  ${misfits.join('\n  ')}`);
+  complain(`engines: these packages do not run on Node.js ${oldest}, which package.json promises:\n  ${misfits.join('\n  ')}`);
   return false;
 }
 
@@ -48,7 +51,7 @@ function checkAudit() {
   if (!report.vulnerabilities) {
     const reason = report.message ?? report.error?.summary ?? 'no report';
     const required = process.env.AUDIT_REQUIRED === 'true';
-    console[required ? 'error' : 'log'](`audit: NOT CHECKED — the registry's advisory service did not answer (${reason.split('\n')[0]})`);
+    (required ? complain : say)(`audit: NOT CHECKED — the registry's advisory service did not answer (${reason.split('\n')[0]})`);
     return !required;
   }
   const accepted = readJson('scripts/audit-exceptions.json');
@@ -57,14 +60,14 @@ function checkAudit() {
     .filter((advisory) => advisory.severity === 'high' || advisory.severity === 'critical');
   const open = [...new Map(serious.filter((advisory) => !accepted[advisory.id]).map((advisory) => [advisory.id, advisory])).values()];
   for (const advisory of serious.filter((candidate) => accepted[candidate.id])) {
-    console.log(`audit: accepted ${advisory.id} (${advisory.name}): ${accepted[advisory.id]}`);
+    say(`audit: accepted ${advisory.id} (${advisory.name}): ${accepted[advisory.id]}`);
   }
   if (open.length === 0) {
-    console.log('audit: no high or critical advisory in production dependencies');
+    say('audit: no high or critical advisory in production dependencies');
     return true;
   }
-  console.error(`audit: high or critical advisories in production dependencies:\n  ${open.map((advisory) => `${advisory.id} ${advisory.severity} ${advisory.name}: ${advisory.title}`).join('\n  ')}`);
-  console.error('Upgrade, or accept one in scripts/audit-exceptions.json with the reason it does not apply.');
+  complain(`audit: high or critical advisories in production dependencies:\n  ${open.map((advisory) => `${advisory.id} ${advisory.severity} ${advisory.name}: ${advisory.title}`).join('\n  ')}`);
+  complain('Upgrade, or accept one in scripts/audit-exceptions.json with the reason it does not apply.');
   return false;
 }
 
