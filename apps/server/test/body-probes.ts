@@ -92,8 +92,12 @@ export function bodyProbes(schema: JsonSchema, options: ProbeOptions): BodyProbe
     if (branches) return minimal(branches.find((branch) => typeOf(deref(branch)) !== 'null') ?? branches[0]!, path);
     if (isRecordRef(resolved)) return { type: 'company', id: ours.company };
     switch (typeOf(resolved)) {
-      case 'object':
-        return Object.fromEntries((resolved.required ?? []).map((key) => [key, minimal(resolved.properties![key]!, [...path, key])]));
+      case 'object': {
+        // A bulk update must change at least one field: its patch gets the first text field.
+        const firstText = Object.keys(resolved.properties ?? {}).find((key) => typeOf(deref(resolved.properties![key]!)) === 'string' && !deref(resolved.properties![key]!).format);
+        const keys = resolved.required?.length || path.at(-1) !== 'fields' || !firstText ? (resolved.required ?? []) : [firstText];
+        return Object.fromEntries(keys.map((key) => [key, minimal(resolved.properties![key]!, [...path, key])]));
+      }
       case 'array':
         return resolved.minItems ? [minimal(resolved.items!, [...path, '0'])] : [];
       case 'string':

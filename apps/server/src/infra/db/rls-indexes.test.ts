@@ -49,7 +49,7 @@ describe('indexes under Row Level Security', () => {
     ['tags', sql`search_tags_query(array[${tagId}]::uuid[], false)`],
   ])('finds candidates for %s in the terms index', async (_name, terms) => {
     // search_ids runs as its owner: its body is planned here as the owner, in the organization.
-    const text = await t.ctx.db.db.transaction(async (tx) => {
+    const text = await t.ctx.db.withOwnerSession((db) => db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.org_id', ${owner.organization!.id}, true)`);
       const [body] = ((await tx.execute(sql`select prosrc from pg_proc where proname = 'search_ids'`)) as Rows<{ prosrc: string }>).rows;
       const [query] = ((await tx.execute(sql`select ${terms}::text as query`)) as Rows<{ query: string }>).rows;
@@ -58,7 +58,7 @@ describe('indexes under Row Level Security', () => {
       const text = await explain(tx, sql.raw(`execute ${statement}('contact', '${query!.query.replaceAll("'", "''")}')`));
       await tx.execute(sql.raw(`deallocate ${statement}`));
       return text;
-    });
+    }));
     expect(text).toContain('search_terms_idx');
   });
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await post('/api/v1/contacts', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@lovelace.example' });
   await post('/api/v1/companies', { name: 'Lovelace Analytics' });
   // Loaded as the bench loads: triggers off (no audit rows), then the search terms rebuilt at once.
-  await t.ctx.db.db.transaction(async (tx) => {
+  await t.ctx.db.withOwnerSession((db) => db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql`
       insert into contacts (id, org_id, first_name, last_name, email)
@@ -54,9 +54,9 @@ beforeAll(async () => {
       insert into companies (id, org_id, name)
       select gen_random_uuid(), ${other.organization!.id}, ${theirs} || ' ' || n from generate_series(1, ${otherCompanies}) as n`);
     await tx.execute(sql`select search_terms_rebuild()`);
-  });
+  }));
   // Statistics as autovacuum keeps them in production.
-  await t.ctx.db.db.execute(sql`analyze`);
+  await t.ctx.db.withOwnerSession((db) => db.execute(sql`analyze`));
 }, 120_000);
 afterAll(() => t.close());
 

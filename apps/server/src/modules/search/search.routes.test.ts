@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { asOwner, createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, signUp, type SignedUp } from '../../../test/identity.js';
 
 let t: TestApp;
@@ -47,8 +47,8 @@ describe('global search', () => {
     expect(titles(await search('pulsar'))).toEqual(['Pulsar Works']);
     expect((await call('DELETE', `/api/v1/companies/${company.id}/permanent`)).statusCode).toBe(204);
     expect(titles(await search('pulsar'))).toEqual([]);
-    const terms = (await t.ctx.db.db.execute(sql`select count(*)::int as count from search_terms where record_id = ${company.id}`)) as unknown as { rows: { count: number }[] };
-    expect(terms.rows[0]!.count).toBe(0);
+    const [terms] = await asOwner<{ count: number }>(t.ctx, sql`select count(*)::int as count from search_terms where record_id = ${company.id}`);
+    expect(terms!.count).toBe(0);
   });
 
   it('shows another organization nothing', async () => {
