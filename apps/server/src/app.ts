@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
@@ -101,6 +102,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     });
   }
   await app.register(docsPlugin, { https });
+  // Every route registered after this answers br or gzip by Accept-Encoding, as nginx does in
+  // compose; bodies under 1 KB and event streams stay as they are. Request bodies are never
+  // inflated: the body limit must keep measuring what arrives.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
 
   if (webRoot) {
     await app.register(fastifyStatic, {
