@@ -111,6 +111,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // The .br/.gz twins the web build writes (scripts/precompress-web.mjs); without them the
+      // compress plugin above compresses on the fly.
+      preCompressed: true,
       // Hashed assets never change; index.html is revalidated so a deploy shows up at once.
       setHeaders: (reply, filePath) => {
         reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

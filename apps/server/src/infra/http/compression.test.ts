@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 import { bearer, signUp } from '../../../test/identity.js';
@@ -81,12 +81,16 @@ describe('compressed web assets', () => {
   let webRoot: string;
   let t: TestApp;
   const script = `export function render() {\n${'  document.body.append("a line of the app bundle");\n'.repeat(200)}}\n`;
+  // A twin as the build writes it, told apart from on-the-fly output by its small window.
+  const precompressed = brotliCompressSync(script, { params: { [constants.BROTLI_PARAM_LGWIN]: 10 } });
 
   beforeAll(async () => {
     webRoot = await mkdtemp(path.join(os.tmpdir(), 'spanner-web-'));
     await mkdir(path.join(webRoot, 'assets'));
     await writeFile(path.join(webRoot, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app-abc123.js"></script>');
     await writeFile(path.join(webRoot, 'assets', 'app-abc123.js'), script);
+    await writeFile(path.join(webRoot, 'assets', 'vendor-def456.js'), script);
+    await writeFile(path.join(webRoot, 'assets', 'vendor-def456.js.br'), precompressed);
     t = await createTestApp({ webRoot });
   });
   afterAll(async () => {
@@ -100,6 +104,23 @@ describe('compressed web assets', () => {
     expect(response.headers['content-encoding']).toBe('br');
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.headers['content-type']).toContain('javascript');
+    expect(decoded(response)).toBe(script);
+  });
+
+  it('sends the brotli twin written at build time as it is, with the immutable cache header', async () => {
+    const response = await t.app.inject({ url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toContain('javascript');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.vary).toContain('accept-encoding');
+    expect(response.rawPayload.equals(precompressed)).toBe(true);
+    expect(decoded(response)).toBe(script);
+  });
+
+  it('compresses an asset without a gzip twin on the fly for a client without brotli', async () => {
+    const response = await t.app.inject({ url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers['content-encoding']).toBe('gzip');
     expect(decoded(response)).toBe(script);
   });
 
