@@ -113,9 +113,13 @@ test('drag a deal to another stage and see the total change', async ({ page }) =
   await expect(page.getByRole('region', { name: second!.name }).getByRole('listitem', { name: 'Rocket engines' })).toBeVisible();
 
   // And the keyboard moves it back: pick up, one column left, drop.
+  // Each key waits for the board to announce where the card is: the keyboard sensor listens for
+  // arrows only once the pick-up has gone through, and the board's code may still be busy loading.
   await page.getByRole('button', { name: 'Move Rocket engines' }).focus();
   await page.keyboard.press('Space');
+  await expect(page.getByText(`Rocket engines is over ${second!.name}.`)).toBeAttached();
   await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText(`Rocket engines is over ${first!.name}.`)).toBeAttached();
   await page.keyboard.press('Space');
   await expect(total(first!.name)).toHaveText(euros(12000));
   await expect(total(second!.name)).toHaveText(euros(3000));

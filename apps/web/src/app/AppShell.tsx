@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { buttonVariants } from '../components/ui/button-variants';
 import { UserMenu } from '../features/auth/components/UserMenu';
 import { VerifyEmailBanner } from '../features/auth/components/VerifyEmailBanner';
@@ -23,6 +23,8 @@ const navLinkClasses = ({ isActive }: { isActive: boolean }) => buttonVariants({
 /** The frame around every page: skip link, header (with the account once signed in), main content. */
 export function AppShell() {
   const session = useSessionState();
+  // Pages download their code when first opened (routes.tsx); until it arrives the old page stays.
+  const loadingPage = useNavigation().state === 'loading';
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -32,6 +34,10 @@ export function AppShell() {
       >
         Skip to content
       </a>
+      {loadingPage && <div aria-hidden="true" className="fixed inset-x-0 top-0 h-0.5 animate-pulse bg-primary" />}
+      <p role="status" className="sr-only">
+        {loadingPage ? 'Loading the page…' : ''}
+      </p>
       <header className="border-b border-border">
         <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to="/" className="flex items-center gap-2 rounded-md font-semibold focus-visible:outline-2 focus-visible:outline-ring">
@@ -68,7 +74,7 @@ export function AppShell() {
       </header>
       {session.status === 'signedIn' && <VerifyEmailBanner />}
       {/* Focusable so the skip link moves keyboard focus here, not just the scroll position. */}
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 focus:outline-none">
+      <main id="main" tabIndex={-1} aria-busy={loadingPage} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10 focus:outline-none">
         <Outlet />
       </main>
     </div>

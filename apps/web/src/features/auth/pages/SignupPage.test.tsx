@@ -6,7 +6,8 @@ import { problemResponse, stubApi } from '../../../test/api-stub';
 import { renderApp } from '../../../test/render';
 
 async function fillSignup({ email = 'ada@example.com', password = 'correct horse battery staple' } = {}) {
-  await userEvent.type(screen.getByLabelText('Your name'), 'Ada Lovelace');
+  // The page's code downloads on first open: wait for the form.
+  await userEvent.type(await screen.findByLabelText('Your name'), 'Ada Lovelace');
   await userEvent.type(screen.getByLabelText('Email'), email);
   await userEvent.type(screen.getByLabelText('Password'), password);
   await userEvent.type(screen.getByLabelText('Organization name'), 'Analytical Engines');
